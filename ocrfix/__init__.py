@@ -1,0 +1,37 @@
+"""ocrfix: find and fix OCR errors, with the evidence for every change.
+
+The pipeline, one pure stage after another (modules in brackets)::
+
+    text -> tokens           (tokens: exact code-point offsets, URLs and numbers whole)
+         -> flags            (detect: registry of detectors in detect_words,
+                              detect_marks, detect_layout; each flag says what
+                              looks wrong, why, and how sure)
+         -> candidates       (words: noisy-channel ranking from the lexicon,
+                              the OCR confusion table and bigram context)
+         -> decisions        (api.decide: the best candidate above the threshold)
+         -> text             (api.apply: splice the decisions in)
+
+The nouns are in :mod:`ocrfix.types`, the options in :class:`Config`.
+Resources (:mod:`lexicon` from wordfreq, :mod:`speller` from symspellpy) are
+built once and cached on disk (:mod:`cache`).
+"""
+
+from ocrfix.api import apply, check, decide, fix
+from ocrfix.config import Config
+from ocrfix.types import Candidate, Decision, Fixed, Flag, FlagKind, Token, TokenKind
+
+__all__ = [
+    "Candidate",
+    "Config",
+    "Decision",
+    "Fixed",
+    "Flag",
+    "FlagKind",
+    "Token",
+    "TokenKind",
+    "apply",
+    "check",
+    "decide",
+    "fix",
+]
+__version__ = "0.1.0"

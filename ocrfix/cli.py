@@ -1,0 +1,195 @@
+"""The command line: ``ocrfix check`` and ``ocrfix fix``.
+
+A thin layer over the library: it parses arguments, reads and writes files
+(through :mod:`ocrfix.textio`), and maps outcomes to exit codes:
+0 nothing flagged, 1 flags found, 2 usage or input error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocrfix import __version__
+from ocrfix.api import check, fix
+from ocrfix.config import Config
+from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
+from ocrfix.textio import InputError, decode, read_text, write_atomic
+
+EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """Arguments that cannot work together; the message says what to change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: what to call it, where it is (None for stdin), its name below a directory."""
+
+    name: str
+    path: Path | None
+    relative: Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ocrfix", description="Find and fix OCR errors in plain text."
+    )
+    parser.add_argument("--version", action="version", version=f"ocrfix {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", default="en", help="language of the text (default: en)")
+    common.add_argument("--encoding", help="encoding of the input (default: UTF-8, or its BOM)")
+    common.add_argument(
+        "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
+    )
+    common.add_argument(
+        "--min-confidence",
+        type=float,
+        default=Config().min_confidence,
+        metavar="X",
+        help="apply or show as sure only suggestions at least this confident "
+        f"(default: {Config().min_confidence})",
+    )
+
+    p_check = sub.add_parser("check", parents=[common], help="report suspect spans")
+    p_check.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
+    p_check.add_argument("--format", choices=["text", "json"], default="text")
+
+    p_fix = sub.add_parser("fix", parents=[common], help="write corrected text")
+    p_fix.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
+    p_fix.add_argument("-o", "--output", type=Path, help="output file, or directory for several")
+    p_fix.add_argument("--in-place", action="store_true", help="overwrite the inputs (atomically)")
+    p_fix.add_argument(
+        "--format",
+        choices=["text", "json", "diff"],
+        default="text",
+        help="to stdout: corrected text, the decisions as JSON Lines, or a diff",
+    )
+    p_fix.add_argument("--diff", action="store_const", const="diff", dest="format",
+                       help="same as --format diff")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ocrfix with ``argv``; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = _config(args)
+        sources = list(_expand(args.inputs))
+        if args.command == "check":
+            return _check(sources, args, config)
+        return _fix(sources, args, config)
+    except (InputError, UsageError, ValueError) as exc:
+        print(f"ocrfix: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def entry_point() -> None:
+    """Console-script entry: exit codes, Ctrl-C and closed pipes handled."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("ocrfix: interrupted", file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    words: frozenset[str] = frozenset()
+    if args.lexicon is not None:
+        text = read_text(args.lexicon)
+        words = frozenset(
+            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        )
+    return Config(lang=args.lang, min_confidence=args.min_confidence, lexicon=words)
+
+
+def _expand(inputs: Sequence[str]) -> Iterator[Source]:
+    """Files as given; directories walked in sorted order, hidden entries skipped."""
+    for raw in inputs:
+        if raw == "-":
+            yield Source("-", None, Path("stdin.txt"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    yield Source(str(child), child, rel)
+        elif path.exists():
+            yield Source(raw, path, Path(path.name))
+        else:
+            raise InputError(f"{raw}: no such file or directory")
+
+
+def _read(source: Source, encoding: str | None) -> str:
+    if source.path is None:
+        return decode(sys.stdin.buffer.read(), encoding, "<stdin>")
+    return read_text(source.path, encoding)
+
+
+def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
+    found = False
+    for source in sources:
+        text = _read(source, args.encoding)
+        flags = check(text, config)
+        found = found or bool(flags)
+        if args.format == "json":
+            print(flags_as_json(source.name, flags), flush=True)
+        else:
+            for line in flags_as_text(source.name, text, flags):
+                print(line)
+    return EXIT_FLAGS if found else EXIT_CLEAN
+
+
+def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
+    targets = _targets(sources, args)
+    found = False
+    for source, target in zip(sources, targets, strict=True):
+        text = _read(source, args.encoding)
+        result = fix(text, config)
+        found = found or bool(result.flags)
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, result.text, args.encoding or "utf-8")
+        if args.format == "json":
+            print(decisions_as_json(source.name, result.decisions), flush=True)
+        elif args.format == "diff":
+            sys.stdout.write(unified_diff(source.name, text, result.text))
+        elif target is None:
+            sys.stdout.write(result.text)
+    return EXIT_FLAGS if found else EXIT_CLEAN
+
+
+def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | None]:
+    """Where each fixed text goes (None: stdout). Refuses to overwrite an input by accident."""
+    if args.in_place:
+        if args.output is not None:
+            raise UsageError("--in-place and -o exclude each other; choose one")
+        if any(s.path is None for s in sources):
+            raise UsageError("--in-place cannot rewrite stdin; use -o FILE")
+        return [s.path for s in sources]
+    if args.output is None:
+        if len(sources) > 1 and args.format == "text":
+            raise UsageError("several inputs need -o OUT_DIR (or --in-place, or --diff)")
+        return [None] * len(sources)
+    several = len(sources) > 1 or any(Path(raw).is_dir() for raw in args.inputs if raw != "-")
+    out = args.output
+    targets: list[Path | None] = [
+        out / s.relative if several or out.is_dir() else out for s in sources
+    ]
+    inputs = {s.path.resolve() for s in sources if s.path is not None}
+    for target in targets:
+        if target is not None and target.resolve() in inputs:
+            raise UsageError(f"{target}: output would overwrite an input; use --in-place for that")
+    return targets

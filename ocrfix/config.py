@@ -1,0 +1,41 @@
+"""The one immutable set of options every stage of ocrfix reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    """Options for :func:`ocrfix.check` and :func:`ocrfix.fix`.
+
+    lang:
+        Language code for the lexicon and context statistics. Only ``"en"``
+        has context statistics today; other languages use word frequencies alone.
+    min_confidence:
+        ``fix`` applies a suggestion only when its confidence reaches this.
+        The default, 0.8, was read off the precision of suggestions on the
+        bench's real OCR (see README, "Choosing the threshold"): above it,
+        suggestions on clean text are rare enough to keep damage under
+        1 edit per 10,000 characters.
+    max_suggestions:
+        How many ranked candidates a flag carries at most.
+    lexicon:
+        Extra words the user declares correct (names, period spellings),
+        compared case-insensitively. They are never flagged nor proposed
+        away, and they may be proposed as corrections.
+    """
+
+    lang: str = "en"
+    min_confidence: float = 0.8
+    max_suggestions: int = 5
+    lexicon: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(
+                f"min_confidence must lie in [0, 1], got {self.min_confidence}"
+            )
+        if self.max_suggestions < 1:
+            raise ValueError(f"max_suggestions must be at least 1, got {self.max_suggestions}")
+        object.__setattr__(self, "lexicon", frozenset(w.casefold() for w in self.lexicon))

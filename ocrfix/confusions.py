@@ -1,0 +1,109 @@
+"""The OCR error model: how costly it is for OCR to turn one string into another.
+
+``channel_cost(intended, observed)`` is a weighted edit distance in units of
+-log10 probability: 0 for identical strings, about 0.7 for one typical OCR
+confusion (``m`` read as ``rn``), about 2.3 for an arbitrary edit. Typical
+confusions come from ``dictionaries/ocr_confusions.tsv``; they may replace up
+to three characters by up to three, which plain edit distance counts as
+several edits.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ocrfix.data import rows
+
+# Costs of edits the table does not list, in -log10 P. An arbitrary
+# substitution is about 15x rarer than a typical confusion (2.3 vs 0.7 + 0.5);
+# these round values put one arbitrary edit at the cost of two common
+# confusions, which matches how symspell-style correctors (edit distance 2)
+# are usually tuned. A case-only change (``cOsens``) is cheap: OCR often
+# confuses the case of c, o, s, v, w, x, z.
+GENERIC_SUBSTITUTION = 2.3
+GENERIC_INSERTION = 2.3
+GENERIC_DELETION = 2.3
+CASE_CHANGE = 0.5
+# A letter read twice or a double letter read once (``lettter``, ``leter``).
+REPEAT_EDIT = 1.5
+
+CONFUSION_FILE = "ocr_confusions.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One typical confusion: ``intended`` printed, ``observed`` read."""
+
+    intended: str
+    observed: str
+    cost: float
+
+
+@cache
+def load_rules() -> dict[str, tuple[Rule, ...]]:
+    """The confusion table, indexed by the first character of ``intended``."""
+    by_first: dict[str, list[Rule]] = defaultdict(list)
+    for intended, observed, cost in rows(CONFUSION_FILE):
+        variants = {(intended, observed)}
+        if intended.islower() and observed.islower():
+            variants.add((intended.upper(), observed.upper()))
+        for a, b in variants:
+            by_first[a[0]].append(Rule(a, b, float(cost)))
+    return {first: tuple(rules) for first, rules in by_first.items()}
+
+
+def channel_cost(intended: str, observed: str) -> float:
+    """-log10 P(observed | intended) under the OCR error model.
+
+    >>> channel_cost("modern", "modern")
+    0.0
+    >>> channel_cost("modern", "rnodern")
+    0.7
+    >>> channel_cost("the", "tbe") < channel_cost("the", "tqe")
+    True
+    """
+    return _cost(intended, observed)
+
+
+@cache
+def _cost(intended: str, observed: str) -> float:
+    rules = load_rules()
+    n, m = len(intended), len(observed)
+    inf = float("inf")
+    dist = [[inf] * (m + 1) for _ in range(n + 1)]
+    dist[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = dist[i][j]
+            if here == inf:
+                continue
+            if i < n and j < m:
+                a, b = intended[i], observed[j]
+                step = 0.0 if a == b else CASE_CHANGE if a.casefold() == b.casefold() else (
+                    GENERIC_SUBSTITUTION
+                )
+                _relax(dist, i + 1, j + 1, here + step)
+            if i < n:  # a printed character lost
+                lost = REPEAT_EDIT if i > 0 and intended[i] == intended[i - 1] else GENERIC_DELETION
+                _relax(dist, i + 1, j, here + lost)
+            if j < m:  # a character read that was not printed
+                extra = REPEAT_EDIT if j > 0 and observed[j] == observed[j - 1] else (
+                    GENERIC_INSERTION
+                )
+                _relax(dist, i, j + 1, here + extra)
+            if i < n:
+                for rule in rules.get(intended[i], ()):
+                    if intended.startswith(rule.intended, i) and observed.startswith(
+                        rule.observed, j
+                    ):
+                        _relax(
+                            dist, i + len(rule.intended), j + len(rule.observed), here + rule.cost
+                        )
+    return round(dist[n][m], 3)
+
+
+def _relax(dist: list[list[float]], i: int, j: int, cost: float) -> None:
+    if cost < dist[i][j]:
+        dist[i][j] = cost

@@ -1,0 +1,205 @@
+"""Detectors for marks: homoglyphs, quotation marks, spacing and punctuation.
+
+Each detector is a pure function ``Doc -> Iterator[Flag]``; suggestions come
+from rules (``source: "rule"``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from ocrfix.data import rows
+from ocrfix.doc import Doc
+from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
+
+SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+OPEN_QUOTES = frozenset("\u201c\u2018\u201e\u00ab")
+CLOSE_QUOTES = frozenset("\u201d\u2019\u00bb")
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES | frozenset("\"'")
+DOUBLE = frozenset("\u201c\u201d\u201e\"\u00ab\u00bb")
+# Confidences of the rules, from how often each pattern is an OCR slip in the
+# seeds and the bench's real OCR rather than the printer's intent.
+HOMOGLYPH_KNOWN = 0.97  # the mapped word is in the lexicon
+HOMOGLYPH_UNKNOWN = 0.8
+STRAY_QUOTE = 0.9  # a mark in a run of quotes that nothing closes
+DOUBLED_QUOTE = 0.85
+LOST_SPACE_AFTER_COMMA = 0.9  # "11,2017", "word,word"
+LOST_SPACE_AFTER_PERIOD = 0.85  # "end.The"
+SPACE_BEFORE_PUNCT = 0.6  # "word ," — some house styles do this
+DOUBLED_PUNCT = 0.85  # ",,"
+MIXED_PUNCT = 0.6  # ".,"
+# Years that a missing space after a comma most often hides (a date).
+YEARS = range(1000, 2100)
+
+
+@cache
+def _homoglyphs() -> dict[str, str]:
+    return {char: latin for char, latin, _name in rows("homoglyphs.tsv")}
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return next((s for s in SCRIPTS if name.startswith(s)), "OTHER")
+
+
+def homoglyphs(doc: Doc) -> Iterator[Flag]:
+    """Letters of another script inside a word: ``Marсh`` with a Cyrillic es.
+
+    The word's majority script wins; a word wholly in one script is left
+    alone, so ``Минобороны`` stays as it is.
+    """
+    table = _homoglyphs()
+    to_cyrillic = {latin: char for char, latin in table.items() if _script(char) == "CYRILLIC"}
+    for token in doc.tokens:
+        if token.kind is not TokenKind.WORD:
+            continue
+        scripts = [_script(c) for c in token.text]
+        used = {s for s in scripts if s is not None}
+        if len(used) < 2:
+            continue
+        majority = max(used, key=scripts.count)
+        mapping = table if majority == "LATIN" else to_cyrillic if majority == "CYRILLIC" else {}
+        fixed = "".join(
+            mapping.get(c, c) if s not in (None, majority) else c
+            for c, s in zip(token.text, scripts, strict=True)
+        )
+        foreign = sorted({s for s in used if s != majority})
+        reason = f"{' and '.join(s.title() for s in foreign)} letters inside a {majority.title()} word"
+        if any(_script(c) not in (None, majority) for c in fixed):
+            yield Flag(token.start, token.end, token.text, FlagKind.HOMOGLYPH, reason, 0.8)
+            continue
+        confidence = HOMOGLYPH_KNOWN if doc.model.is_known(fixed) else HOMOGLYPH_UNKNOWN
+        yield Flag(token.start, token.end, token.text, FlagKind.HOMOGLYPH, reason, confidence,
+                   (Candidate(fixed, confidence, "rule"),))
+
+
+def quotes(doc: Doc) -> Iterator[Flag]:
+    """Runs of two or more quotation marks where one is stray (``‘“we``) or doubled (``““``)."""
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].text in QUOTES and tokens[j].kind is TokenKind.PUNCT:
+            j += 1
+        if j - i >= 2:
+            yield from _quote_run(doc, i, j)
+        i = max(j, i + 1)
+
+
+def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
+    run = doc.tokens[i:j]
+    text = "".join(t.text for t in run)
+    start, end = run[0].start, run[-1].end
+    if len(set(text)) == 1:
+        yield Flag(start, end, text, FlagKind.QUOTE, "a quotation mark doubled", DOUBLED_QUOTE,
+                   (Candidate(text[0], DOUBLED_QUOTE, "rule"),))
+        return
+    opening = j < len(doc.tokens) and doc.tokens[j].kind is TokenKind.WORD
+    if not opening:
+        return
+    paragraph_end = doc.text.find("\n\n", end)
+    rest = doc.text[end : paragraph_end if paragraph_end >= 0 else len(doc.text)]
+    for k, token in enumerate(run):
+        mark = token.text
+        if mark in OPEN_QUOTES and not _closes(mark, rest):
+            kept = text[:k] + text[k + 1 :]
+            yield Flag(start, end, text, FlagKind.QUOTE,
+                       f"{mark!r} opens a quotation that nothing closes", STRAY_QUOTE,
+                       (Candidate(kept, STRAY_QUOTE, "rule"),))
+            return
+
+
+def _closes(mark: str, rest: str) -> bool:
+    """Does ``rest`` hold a mark closing ``mark``? A ’ between letters is an apostrophe."""
+    closing = "\u201d" if mark in DOUBLE else "\u2019"
+    for k, char in enumerate(rest):
+        if char == closing and not (
+            k > 0 and rest[k - 1].isalpha() and k + 1 < len(rest) and rest[k + 1].isalpha()
+        ):
+            return True
+    return False
+
+
+def spacing(doc: Doc) -> Iterator[Flag]:
+    """A space lost after a comma or period (``11,2017``, ``end.The``) or put before one."""
+    tokens = doc.tokens
+    for i in range(1, len(tokens) - 1):
+        prev, mark, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+        if mark.kind is not TokenKind.PUNCT:
+            continue
+        if mark.text == "," and _lost_space_after_comma(prev, nxt):
+            yield _insert_space(prev, mark, nxt, LOST_SPACE_AFTER_COMMA)
+        elif mark.text == "." and _lost_space_after_period(doc, prev, nxt):
+            yield _insert_space(prev, mark, nxt, LOST_SPACE_AFTER_PERIOD)
+        elif (
+            mark.text in ",;:.!?"
+            and prev.kind is TokenKind.SPACE
+            and prev.text == " "
+            and i >= 2
+            and tokens[i - 2].kind is TokenKind.WORD
+            and (nxt.kind in (TokenKind.SPACE, TokenKind.NEWLINE))
+        ):
+            word = tokens[i - 2]
+            yield Flag(word.start, mark.end, word.text + prev.text + mark.text, FlagKind.SPACING,
+                       "a space before punctuation", SPACE_BEFORE_PUNCT,
+                       (Candidate(word.text + mark.text, SPACE_BEFORE_PUNCT, "rule"),))
+
+
+def _lost_space_after_comma(prev: Token, nxt: Token) -> bool:
+    if prev.kind is TokenKind.NUMBER and nxt.kind is TokenKind.NUMBER:
+        return nxt.text.isdigit() and int(nxt.text) in YEARS and len(nxt.text) == 4
+    return prev.kind is TokenKind.WORD and nxt.kind is TokenKind.WORD and nxt.text[:1].isalpha()
+
+
+def _lost_space_after_period(doc: Doc, prev: Token, nxt: Token) -> bool:
+    """``end.The``: not an abbreviation (``U.S``, ``e.g``) nor a file or domain name."""
+    return (
+        prev.kind is TokenKind.WORD
+        and nxt.kind is TokenKind.WORD
+        and len(prev.text) > 2
+        and prev.text.islower()
+        and nxt.text[:1].isupper()
+        and nxt.text[1:].islower()
+        and doc.model.is_known(nxt.text)
+        and doc.model.is_known(prev.text)
+    )
+
+
+def _insert_space(prev: Token, mark: Token, nxt: Token, confidence: float) -> Flag:
+    text = prev.text + mark.text + nxt.text
+    return Flag(prev.start, nxt.end, text, FlagKind.SPACING, f"no space after {mark.text!r}",
+                confidence, (Candidate(f"{prev.text}{mark.text} {nxt.text}", confidence, "rule"),))
+
+
+def punctuation(doc: Doc) -> Iterator[Flag]:
+    """Doubled punctuation (``,,``, ``..`` but not ``...``) and clashing pairs (``.,``)."""
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens) - 1:
+        a, b = tokens[i], tokens[i + 1]
+        if a.kind is TokenKind.PUNCT and b.kind is TokenKind.PUNCT and a.text in ",;:." and (
+            b.text in ",;:."
+        ):
+            j = i + 1
+            while j < len(tokens) and tokens[j].text in ",;:.":
+                j += 1
+            run = "".join(t.text for t in tokens[i:j])
+            if run != "..." and not (j - i > 3 and set(run) == {"."}):
+                same = len(set(run)) == 1
+                confidence = DOUBLED_PUNCT if same else MIXED_PUNCT
+                keep = run[0] if same else _strongest(run)
+                yield Flag(a.start, tokens[j - 1].end, run, FlagKind.PUNCTUATION,
+                           "doubled punctuation" if same else "clashing punctuation", confidence,
+                           (Candidate(keep, confidence, "rule"),))
+            i = j
+        else:
+            i += 1
+
+
+def _strongest(run: str) -> str:
+    """The mark that ends the most: '.' over ';' over ':' over ','."""
+    return next(m for m in ".;:," if m in run)

@@ -1,0 +1,217 @@
+"""Detectors for words: non-words, real-word confusions, and words broken or run together.
+
+Each detector is a pure function ``Doc -> Iterator[Flag]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ocrfix.doc import Doc
+import regex
+
+from ocrfix.model import COMMON_ZIPF, KNOWN_MIN_ZIPF
+from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+from ocrfix.words import STANDALONE_LETTERS, Ranking, keep_score, match_case, rank
+
+# A real word is doubted only when the alternative fits its neighbours at
+# least this much better (log10, i.e. 10x): without context evidence "arid"
+# must stay "arid".
+REAL_WORD_MARGIN = 1.0
+# A lone digit standing where a word should be ("1 order") is checked as a word.
+LONE_DIGITS = frozenset("105")
+# Numbers with a unit, ordinal or plural ending are not OCR errors: 1st, 10s,
+# 1980s, 5km, 16x9, 3D.
+NUMBER_WITH_ENDING = regex.compile(
+    r"\d+(?:st|nd|rd|th|d|s|'s|x\d+|[kmc]?m|kg|g|lb|ft|in|am|pm|D)", regex.IGNORECASE
+)
+# Suggestions below this probability are noise, not worth showing.
+MIN_SUGGESTION = 0.01
+# An unknown lower-case word is suspect even with no good candidate.
+UNKNOWN_WORD_CONFIDENCE = 0.5
+# Cost of a space lost inside a word ("embat tled") on top of the error base.
+SPLIT_COST = 1.0
+# A hyphen at a line end is typesetting, not an error: joining costs little.
+LINE_END_JOIN = 0.95
+MID_LINE_JOIN = 0.85
+COMPOUND_JOIN = 0.5
+
+
+def words(doc: Doc) -> Iterator[Flag]:
+    """Non-words, real-word confusions and run-together words, one flag per suspect word."""
+    for i, token in enumerate(doc.tokens):
+        if token.kind is TokenKind.WORD:
+            yield from _check_word(doc, i)
+        elif token.kind is TokenKind.NUMBER and token.text in LONE_DIGITS and _stands_for_word(
+            doc, i
+        ):
+            yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
+
+
+def _stands_for_word(doc: Doc, i: int) -> bool:
+    """A lone digit opening a sentence before a lower-case word ("1 order the ...")."""
+    right = doc.right_word(i)
+    return right is not None and right[:1].islower() and doc.starts_sentence(i)
+
+
+def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
+    token = doc.tokens[i]
+    text = token.text
+    if doc.model.is_known(text) and "-" in text:
+        return
+    stem = _strip_possessive(text)
+    parts = stem.split("-")
+    offset = token.start
+    for k, part in enumerate(parts):
+        if part:
+            left = parts[k - 1] if k > 0 else doc.left_word(i)
+            right = parts[k + 1] if k + 1 < len(parts) else doc.right_word(i)
+            if right is None and k + 1 == len(parts) and stem == text:
+                right = doc.next_text(i) if doc.next_text(i) == "." else None
+            yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
+        offset += len(part) + 1
+
+
+def _strip_possessive(word: str) -> str:
+    """``Cosens's`` -> ``Cosens``: the possessive ending is not part of the spelling."""
+    for ending in ("'s", "\u2019s"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
+
+
+def _check_part(
+    doc: Doc,
+    i: int,
+    start: int,
+    observed: str,
+    left: str | None,
+    right: str | None,
+    *,
+    first: bool = True,
+) -> Iterator[Flag]:
+    model = doc.model
+    if observed.casefold() in model.user_words or NUMBER_WITH_ENDING.fullmatch(observed):
+        return
+    lone_letter = len(observed) == 1 and observed not in STANDALONE_LETTERS
+    known = not lone_letter and (model.in_context(observed) or observed.isdigit())
+    if not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF:
+        return  # common, yet the context model cannot judge it ("en route")
+    ranking = rank(
+        observed,
+        left,
+        right,
+        model,
+        doc.stats,
+        sentence_start=first and doc.starts_sentence(i),
+        margin=REAL_WORD_MARGIN if known else float("-inf"),
+        confusions_only=known,
+    )
+    p_error = 1.0 - ranking.keep
+    suggestions = _suggestions(ranking, doc.config.max_suggestions)
+    end = start + len(observed)
+    if known:
+        if p_error < 0.5 or not suggestions:
+            return
+        kind = FlagKind.REAL_WORD
+        reason = f"a real word, but context favours {suggestions[0].text!r}"
+    else:
+        attested = model.zipf(observed) > 0 or observed[:1].isupper() or lone_letter
+        if p_error < 0.5 and (attested or doc.stats.recurs(observed)):
+            return
+        p_error = max(p_error, UNKNOWN_WORD_CONFIDENCE)
+        kind = FlagKind.NON_WORD
+        reason = "not in the lexicon"
+    best = suggestions[0].text if suggestions else ""
+    if " " in best and best.replace(" ", "").casefold() == observed.casefold():
+        kind = FlagKind.RUN_TOGETHER
+        reason = "two words with the space between them lost"
+    yield Flag(start, end, observed, kind, reason, round(p_error, 3), suggestions)
+
+
+def _suggestions(ranking: Ranking, limit: int) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(reading.text, round(p, 3), reading.source)
+        for reading, p in ranking.readings[:limit]
+        if p >= MIN_SUGGESTION
+    )
+
+
+def split_words(doc: Doc) -> Iterator[Flag]:
+    """One word broken in two by a space ("embat tled"), where a part is not a word."""
+    tokens = doc.tokens
+    for i in range(len(tokens) - 2):
+        a, space, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if not (
+            a.kind is TokenKind.WORD
+            and space.kind is TokenKind.SPACE
+            and space.text == " "
+            and b.kind is TokenKind.WORD
+            and b.text[:1].islower()
+        ):
+            continue
+        model = doc.model
+        if model.is_known(a.text) and model.is_known(b.text):
+            continue
+        joined = a.text + b.text
+        if model.zipf(joined) < KNOWN_MIN_ZIPF or "-" in joined:
+            continue
+        apart = (
+            keep_score(a.text, b.text, model, doc.stats, sentence_start=False)
+            + keep_score(b.text, None, model, doc.stats, sentence_start=False)
+            - 9
+        )
+        together = model.zipf(joined) - doc.stats.error_base - SPLIT_COST
+        p_join = 1.0 / (1.0 + 10 ** (apart - together))
+        if p_join < 0.5:
+            continue
+        text = doc.text[a.start : b.end]
+        yield Flag(
+            a.start,
+            b.end,
+            text,
+            FlagKind.SPLIT_WORD,
+            "one word broken by a space",
+            round(p_join, 3),
+            (Candidate(match_case(joined.casefold(), a.text), round(p_join, 3), "dictionary"),),
+        )
+
+
+def hyphenation(doc: Doc) -> Iterator[Flag]:
+    """Words broken by a hyphen at a line end (``pro-\\nperty``) or before a space (``pro- perty``)."""
+    tokens = doc.tokens
+    for i in range(len(tokens) - 3):
+        a, hyphen = tokens[i], tokens[i + 1]
+        if a.kind is not TokenKind.WORD or hyphen.text not in "-\u00ad\u2010" or not hyphen.text:
+            continue
+        j = i + 2
+        while j < len(tokens) and tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE):
+            j += 1
+        if j == i + 2 or j >= len(tokens) or tokens[j].kind is not TokenKind.WORD:
+            continue
+        gap = doc.text[hyphen.end : tokens[j].start]
+        b = tokens[j]
+        if gap.count("\n") > 1 or not b.text[:1].islower():
+            continue
+        yield from _join_hyphenated(doc, a.start, b.end, a.text, b.text, line_end="\n" in gap)
+
+
+def _join_hyphenated(
+    doc: Doc, start: int, end: int, first: str, second: str, *, line_end: bool
+) -> Iterator[Flag]:
+    model = doc.model
+    joined = first + second
+    both_known = model.is_known(first) and model.is_known(second)
+    text = doc.text[start:end]
+    if model.is_known(joined) or doc.stats.recurs(joined):
+        confidence = LINE_END_JOIN if line_end else MID_LINE_JOIN
+        if both_known and not line_end:
+            confidence = COMPOUND_JOIN
+        reason = "a word broken by a hyphen" + (" at a line end" if line_end else "")
+        yield Flag(start, end, text, FlagKind.HYPHENATION, reason, confidence,
+                   (Candidate(joined, confidence, "rule"),))
+    elif both_known and line_end:
+        compound = f"{first}-{second}"
+        yield Flag(start, end, text, FlagKind.HYPHENATION,
+                   "a hyphenated compound broken at a line end", COMPOUND_JOIN,
+                   (Candidate(compound, COMPOUND_JOIN, "rule"),))

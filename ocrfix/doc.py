@@ -1,0 +1,67 @@
+"""A tokenized document with the resources to judge it: what detectors receive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ocrfix.config import Config
+from ocrfix.model import DocStats, Model, document_stats, load_model
+from ocrfix.tokens import tokenize
+from ocrfix.types import Token, TokenKind
+
+# Characters after which a new sentence (or quotation) starts.
+SENTENCE_END = frozenset(".!?")
+OPENING = frozenset("\"'\u201c\u2018\u00ab([")
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One text with its tokens, the language model and the document's own statistics."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    model: Model
+    stats: DocStats
+    config: Config
+
+    def left_word(self, i: int) -> str | None:
+        """The word before token ``i`` on the same line, if only spaces separate them."""
+        j = i - 1
+        if j >= 0 and self.tokens[j].kind is TokenKind.SPACE:
+            j -= 1
+        return self.tokens[j].text if j >= 0 and self.tokens[j].kind is TokenKind.WORD else None
+
+    def right_word(self, i: int) -> str | None:
+        """The word after token ``i``, if only spaces (or one line break) separate them."""
+        j = i + 1
+        while j < len(self.tokens) and self.tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE):
+            if self.tokens[j].kind is TokenKind.NEWLINE and j > i + 2:
+                return None
+            j += 1
+        if j < len(self.tokens) and self.tokens[j].kind is TokenKind.WORD:
+            return self.tokens[j].text
+        return None
+
+    def next_text(self, i: int) -> str | None:
+        """The text of the token right after ``i``, if any."""
+        return self.tokens[i + 1].text if i + 1 < len(self.tokens) else None
+
+    def starts_sentence(self, i: int) -> bool:
+        """True when token ``i`` opens the text, a paragraph, a sentence or a quotation."""
+        j = i - 1
+        newlines = 0
+        while j >= 0 and self.tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE) or (
+            j >= 0 and self.tokens[j].text in OPENING
+        ):
+            if self.tokens[j].text in OPENING:
+                return True
+            newlines += self.tokens[j].kind is TokenKind.NEWLINE
+            j -= 1
+        return j < 0 or newlines >= 2 or self.tokens[j].text in SENTENCE_END
+
+
+def make_doc(text: str, config: Config) -> Doc:
+    """Tokenize ``text`` and gather what the detectors need."""
+    tokens = tuple(tokenize(text))
+    model = load_model(config.lang, config.lexicon)
+    return Doc(text, tokens, model, document_stats(tokens, model), config)

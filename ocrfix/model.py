@@ -1,0 +1,117 @@
+"""Everything ocrfix knows before it reads a document, and what it learns from one.
+
+:class:`Model` bundles the language resources (lexicon, context model,
+candidate index, user words); :class:`DocStats` holds what one document
+tells about itself (which word forms recur, how noisy it looks). Both are
+passed explicitly to every detector, so detectors stay pure functions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ocrfix.context import ContextModel
+from ocrfix.lexicon import Lexicon, load_lexicon
+from ocrfix.speller import Speller, load_ngram_counts, load_speller
+from ocrfix.types import Token, TokenKind
+
+# A word is "known" when the context model's (edited, Google Books) vocabulary
+# has it, or when wordfreq gives it at least this Zipf frequency. Below 3,
+# wordfreq's lists are full of the web's typos and OCR errors ("tbe" 2.56,
+# "ofthe" 3.33); languages without a context model fall back to 2.0.
+KNOWN_MIN_ZIPF = 3.0
+KNOWN_MIN_ZIPF_WITHOUT_CONTEXT = 2.0
+# Known but unseen by the context model: no evidence can be brought against
+# such a word ("en route"), so ocrfix leaves it alone when it is this common.
+COMMON_ZIPF = 4.0
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Model:
+    """Language resources for one language plus the user's own words."""
+
+    lexicon: Lexicon
+    context: ContextModel
+    user_words: frozenset[str]
+
+    @property
+    def speller(self) -> Speller:
+        """The candidate index, loaded on first use (about a second)."""
+        return load_speller(self.lexicon)
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word``; user words count as common (5.0)."""
+        folded = word.casefold()
+        if folded in self.user_words:
+            return 5.0
+        return self.lexicon.zipf.get(folded, 0.0)
+
+    def in_context(self, word: str) -> bool:
+        """True when the context model knows ``word``, so its fit can be judged."""
+        counts = self.context.counts
+        return counts is not None and word.casefold() in counts.unigrams
+
+    def is_known(self, word: str) -> bool:
+        """True when ``word`` (or each part of a hyphenated compound) is a known word."""
+        parts = [p for p in word.replace("\u2019", "'").split("-") if p]
+        floor = KNOWN_MIN_ZIPF if self.context.counts else KNOWN_MIN_ZIPF_WITHOUT_CONTEXT
+        return bool(parts) and all(
+            self.zipf(p) >= floor or self.in_context(p) or p.casefold() in self.user_words
+            for p in parts
+        )
+
+
+@cache
+def _language_model(lang: str) -> tuple[Lexicon, ContextModel]:
+    return load_lexicon(lang), ContextModel(load_ngram_counts(lang))
+
+
+def load_model(lang: str, user_words: frozenset[str] = frozenset()) -> Model:
+    """The :class:`Model` for ``lang`` (resources shared within a process)."""
+    lexicon, context = _language_model(lang)
+    return Model(lexicon, context, user_words)
+
+
+@dataclass(frozen=True, slots=True)
+class DocStats:
+    """What a document says about itself.
+
+    forms: case-folded word form -> occurrences in the document.
+    noise: estimated share of word tokens that are OCR errors, from the share
+        of unknown words; it sets how readily ocrfix believes in an error.
+    """
+
+    forms: Counter[str]
+    noise: float
+
+    def recurs(self, word: str) -> bool:
+        """True when ``word`` occurs at least twice (case-insensitively)."""
+        return self.forms[word.casefold()] >= 2
+
+    @property
+    def error_base(self) -> float:
+        """-log10 of the estimated per-word error rate: the fixed cost of any OCR error."""
+        return -math.log10(self.noise)
+
+
+# Bounds of the noise estimate. The floor keeps clean text from looking
+# perfect (names and rare words are always there); the ceiling stops garbage
+# from making every change look likely.
+MIN_NOISE = 0.003
+MAX_NOISE = 0.3
+# Pseudo-counts: a short text is assumed 1 error in 100 words until it shows more.
+PRIOR_WORDS = 100
+PRIOR_ERRORS = 1
+
+
+def document_stats(tokens: Sequence[Token], model: Model) -> DocStats:
+    """Word-form counts and the noise estimate of a tokenized document."""
+    words = [t.text for t in tokens if t.kind is TokenKind.WORD]
+    forms = Counter(w.casefold() for w in words)
+    unknown = sum(1 for w in words if not model.is_known(w) and not w[:1].isupper())
+    noise = (unknown + PRIOR_ERRORS) / (len(words) + PRIOR_WORDS)
+    return DocStats(forms, min(MAX_NOISE, max(MIN_NOISE, noise)))

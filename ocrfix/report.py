@@ -1,0 +1,109 @@
+"""Render flags and fixes for people (text, diff) and programs (JSON Lines)."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import json
+from collections.abc import Sequence
+
+from ocrfix.types import Decision, Flag
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of ``text`` begins (after \\n, \\r\\n or a lone \\r)."""
+    starts = [0]
+    for i, char in enumerate(text):
+        if char == "\n" or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+            starts.append(i + 1)
+    return starts
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a code-point offset."""
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
+def flags_as_text(path: str, text: str, flags: Sequence[Flag]) -> list[str]:
+    """``path:line:col: kind 'wrong' -> 'best' (confidence)``, one line per flag.
+
+    >>> from ocrfix.types import Candidate, FlagKind
+    >>> f = Flag(4, 13, "embattied", FlagKind.NON_WORD, "not in the lexicon", 0.9,
+    ...          (Candidate("embattled", 0.9, "confusion"),))
+    >>> flags_as_text("a.txt", "the embattied country", [f])
+    ["a.txt:1:5: non-word 'embattied' -> 'embattled' (0.90)"]
+    """
+    starts = line_starts(text)
+    lines = []
+    for flag in flags:
+        line, col = position(starts, flag.start)
+        best = f" -> {flag.best.text!r} ({flag.best.confidence:.2f})" if flag.best else (
+            f" ({flag.confidence:.2f}, no suggestion)"
+        )
+        lines.append(f"{path}:{line}:{col}: {flag.kind.value} {_short(flag.text)!r}{best}")
+    return lines
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def flags_as_json(path: str, flags: Sequence[Flag]) -> str:
+    """One JSON object for one file; the schema is in the README."""
+    return json.dumps(
+        {
+            "path": path,
+            "flags": [
+                {
+                    "start": f.start,
+                    "end": f.end,
+                    "text": f.text,
+                    "kind": f.kind.value,
+                    "reason": f.reason,
+                    "confidence": f.confidence,
+                    "suggestions": [
+                        {"text": c.text, "confidence": c.confidence, "source": c.source}
+                        for c in f.suggestions
+                    ],
+                }
+                for f in flags
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def decisions_as_json(path: str, decisions: Sequence[Decision]) -> str:
+    """What ``fix`` changed in one file, as one JSON object."""
+    return json.dumps(
+        {
+            "path": path,
+            "decisions": [
+                {
+                    "start": d.start,
+                    "end": d.end,
+                    "original": d.original,
+                    "replacement": d.replacement,
+                    "confidence": d.confidence,
+                    "source": d.source,
+                    "kind": d.kind.value,
+                    "reason": d.reason,
+                }
+                for d in decisions
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff of the fix, as ``diff -u`` would print it."""
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
+        )
+    )

@@ -1,0 +1,75 @@
+"""Reading and writing text files safely: the only module that touches file contents.
+
+Reading decodes strictly (a file that is not text in the given encoding is
+refused, never mangled) and keeps line endings as they are. Writing goes to a
+temporary file in the target directory and is renamed into place, so a
+crash or a full disk never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+# Files with a NUL byte in their first 8 KiB are binary (what git and grep assume).
+BINARY_SNIFF = 8192
+
+
+class InputError(ValueError):
+    """A file that cannot be read as text; the message says which and what to do."""
+
+
+def decode(data: bytes, encoding: str | None, name: str) -> str:
+    """Decode ``data``: by its BOM, else as ``encoding`` (default UTF-8), strictly.
+
+    A UTF-8 BOM is kept in the text (offsets count it), so writing the text
+    back reproduces the file byte for byte.
+    """
+    if encoding is None:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        elif b"\0" in data[:BINARY_SNIFF]:
+            raise InputError(f"{name}: looks like a binary file (it holds NUL bytes), not text")
+        else:
+            encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {encoding} at byte {exc.start}; "
+            "if it is in a legacy encoding, pass --encoding (e.g. --encoding latin-1)"
+        ) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """The decoded content of ``path``; see :func:`decode`."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode(data, encoding, str(path))
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename; never half-written."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

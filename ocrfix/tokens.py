@@ -1,0 +1,72 @@
+"""Split text into tokens with exact code-point offsets.
+
+Every character of the input belongs to exactly one token, so joining the
+tokens' texts gives back the input unchanged. URLs, e-mail addresses and
+numbers with separators are single tokens, which keeps the detectors from
+"correcting" inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ocrfix.types import Token, TokenKind
+
+_APOSTROPHE = "'\u2019"
+
+TOKEN_RE = regex.compile(
+    r"""
+    (?P<newline> \r\n | \r | \n )
+  | (?P<space> [^\S\r\n]+ )
+    # URLs: a scheme or www., then anything up to white space, not counting
+    # punctuation that ends a sentence or closes a bracket after it.
+  | (?P<url> (?: [a-z][a-z0-9+.-]*:// | www\. ) \S*? (?= [.,;:!?)\]}"'\u201d\u2019]* (?:\s|$) ) )
+  | (?P<email> [\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ )
+    # Numbers with separators stay whole: 1,400  1,400,000  3.5  2017-12-11
+    # 12/11/2017  10:30. A comma group must have three digits, so "11,2017"
+    # (a lost space between a day and a year) is not taken for one number.
+    # A number glued to letters ("1st", "5ome") is left to the word case.
+  | (?P<number>
+        (?: \d{1,3} (?: ,\d{3} )+ (?: \.\d+ )?
+          | \d+ (?: [.:/-] \d+ )*
+        )
+        (?! [\p{L}\p{M}\d] )
+    )
+    # Words: letters, marks and digits, with inner apostrophes and hyphens
+    # (Assad's, fashionably-attired). A hyphen at the end, as in a broken
+    # line "pro-", stays outside the word.
+  | (?P<word>
+        [\p{L}\p{M}\p{N}]+
+        (?: [-'\u2019\u00ad] [\p{L}\p{M}\p{N}]+ )*
+    )
+    # Anything else is one character of punctuation or symbol.
+  | (?P<punct> . )
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of ``text`` in order, covering it exactly.
+
+    >>> [t.text for t in tokenize("I order, 11,2017 at 1,400.")]
+    ['I', ' ', 'order', ',', ' ', '11', ',', '2017', ' ', 'at', ' ', '1,400', '.']
+    >>> [t.kind.value for t in tokenize("see https://x.org/a.")]
+    ['word', 'space', 'url', 'punct']
+    """
+    return list(iter_tokens(text))
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text`` lazily; see :func:`tokenize`."""
+    for match in TOKEN_RE.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        yield Token(match.start(), match.end(), match.group(), TokenKind(kind))
+
+
+def is_letter_word(token: Token) -> bool:
+    """True for a word token made of letters only (and inner apostrophes or hyphens)."""
+    return token.kind is TokenKind.WORD and not any(c.isdigit() for c in token.text)

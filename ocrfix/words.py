@@ -1,0 +1,246 @@
+"""Noisy-channel ranking of the readings of one word.
+
+For an observed word ``w`` and each candidate intended reading ``c``, ocrfix
+scores, in log10 units,
+
+    score(c) = zipf(c) + fit(c | neighbours) - error_base - channel_cost(c -> w)
+
+and the reading "``w`` is right as printed" gets
+
+    score(w) = prior(w) + fit(w | neighbours)
+
+where ``prior`` is the Zipf frequency for known words and a low value for
+unknown ones, raised for capitalised words (names) and for forms that recur in
+the document. Normalising ``10 ** score`` over all readings gives each one's
+probability: the confidence of a suggestion, and 1 - P(keep) the confidence
+that ``w`` is an error at all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ocrfix.confusions import Rule, channel_cost, load_rules
+from ocrfix.model import KNOWN_MIN_ZIPF, DocStats, Model
+from ocrfix.speller import CANDIDATE_MIN_ZIPF
+from ocrfix.types import Source
+
+# Prior (Zipf scale) of an unknown lower-case string being a genuine word:
+# a specific unseen string is far rarer than any listed word.
+UNKNOWN_ZIPF = -1.0
+# Raised for what is likely genuine though unlisted: capitalised words are
+# mostly names; a form that recurs is unlikely to be the same OCR error twice.
+NAME_BONUS = 2.5
+RECUR_BONUS = 2.0
+# Lowered for shapes that genuine words rarely have: digits among letters
+# ("1S81", "5ome"), a capital after lower case ("theRussian").
+MIXED_DIGITS_PENALTY = 2.0
+ODD_CASE_PENALTY = 1.0
+# Single letters other than "a", "I", "O" stand alone mostly as initials
+# (followed by a period); elsewhere one is more often a misread "I" or "a".
+LONE_LETTER_ZIPF = 2.0
+INITIAL_ZIPF = 4.0
+STANDALONE_LETTERS = frozenset("aAIO")
+# Cost of a lost space between two words ("ofthe"), on top of error_base.
+LOST_SPACE_COST = 1.0
+# Only words rarer than this are checked against the whole candidate index;
+# commoner ones only against their typical OCR confusions.
+SEARCH_BELOW_ZIPF = 3.5
+MAX_SEARCH_CANDIDATES = 40
+# Splits must give two common words, one of them very common: OCR loses the
+# space mostly around function words ("ofthe", "theRussian"), while closed
+# compounds ("drawdown", "powerbrokers") are genuine. "a" and "I" are the
+# only one-letter parts.
+SPLIT_MIN_ZIPF = 3.0
+SPLIT_FUNCTION_WORD_ZIPF = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read an observed word, with its unnormalised log10 score."""
+
+    text: str
+    score: float
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The readings of one observed word, as probabilities."""
+
+    keep: float  # probability that the word is right as printed
+    readings: tuple[tuple[Reading, float], ...]  # alternatives, best first
+
+
+def rank(
+    observed: str,
+    left: str | None,
+    right: str | None,
+    model: Model,
+    stats: DocStats,
+    *,
+    sentence_start: bool = False,
+    margin: float = float("-inf"),
+    confusions_only: bool = False,
+) -> Ranking:
+    """Rank ``observed`` against its alternatives, given its neighbouring words.
+
+    ``margin``: keep only alternatives whose context fit beats the observed
+    word's by at least this much (used for real words, which need context
+    evidence to be doubted at all). ``confusions_only``: consider only typical
+    OCR confusions, not any near word (also for real words).
+    """
+    keep = keep_score(observed, right, model, stats, sentence_start=sentence_start)
+    keep_fit = model.context.fit(left, observed, right)
+    alternatives = [
+        Reading(text, base + fit, source)
+        for text, base, source in _alternatives(observed, model, round(stats.error_base, 2))
+        if (fit := model.context.fit(left, text, right)) >= keep_fit + margin
+        and (source == "confusion" or not confusions_only)
+    ]
+    return normalise(keep + keep_fit, alternatives)
+
+
+def normalise(keep: float, alternatives: list[Reading]) -> Ranking:
+    """Turn log10 scores into probabilities (softmax in base 10)."""
+    top = max([keep, *(r.score for r in alternatives)])
+    weights = [10 ** (r.score - top) for r in alternatives]
+    keep_weight = 10 ** (keep - top)
+    total = keep_weight + sum(weights)
+    ranked = sorted(
+        ((r, w / total) for r, w in zip(alternatives, weights, strict=True)),
+        key=lambda rw: -rw[1],
+    )
+    return Ranking(keep_weight / total, tuple(ranked))
+
+
+def keep_score(
+    observed: str, right: str | None, model: Model, stats: DocStats, *, sentence_start: bool
+) -> float:
+    """Prior (Zipf scale) that ``observed`` is right as printed; see the module docstring."""
+    if observed.casefold() in model.user_words:
+        return float("inf")
+    if len(observed) == 1 and observed.isalpha():
+        if observed in STANDALONE_LETTERS:
+            return model.zipf(observed)
+        return INITIAL_ZIPF if right == "." else LONE_LETTER_ZIPF
+    if observed.isdigit():
+        return INITIAL_ZIPF
+    zipf = model.zipf(observed)
+    if model.is_known(observed):
+        return zipf
+    score = max(zipf, UNKNOWN_ZIPF)
+    letters = [c for c in observed if c.isalpha()]
+    if any(c.isdigit() for c in observed):
+        score -= MIXED_DIGITS_PENALTY
+    elif observed[:1].isupper():
+        score += NAME_BONUS if not sentence_start else NAME_BONUS / 2
+    if _odd_case(observed):
+        score -= ODD_CASE_PENALTY
+    if stats.recurs(observed) and letters:
+        score += RECUR_BONUS
+    return score
+
+
+def _odd_case(word: str) -> bool:
+    """True for a capital after a lower-case letter, or mixed case in a short all-caps word."""
+    letters = [c for c in word if c.isalpha()]
+    inner = letters[1:]
+    return any(a.islower() and b.isupper() for a, b in zip(letters, inner, strict=False)) or (
+        len(letters) > 2 and letters[0].isupper() and letters[1].isupper() and
+        any(c.islower() for c in inner)
+    )
+
+
+def match_case(word: str, pattern: str) -> str:
+    """``word`` in the case pattern of ``pattern`` (upper, title or lower).
+
+    >>> match_case("march", "MARCH"), match_case("of the", "Ofthe"), match_case("the", "tbe")
+    ('MARCH', 'Of the', 'the')
+    """
+    letters = [c for c in pattern if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters and letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def _alternatives(
+    observed: str, model: Model, error_base: float
+) -> tuple[tuple[str, float, Source], ...]:
+    """Context-free candidates of ``observed`` with their scores (cached per form)."""
+    found: dict[str, tuple[float, Source]] = {}
+    for intended, source in _generate(observed, model):
+        cased = match_case(intended, observed)
+        if cased == observed:
+            continue
+        words = cased.split()
+        if len(words) == 2:
+            a, b = words
+            prior = model.zipf(a) + model.zipf(b) - 9 + model.context.inner(words)
+            cost = LOST_SPACE_COST + channel_cost(a + b, observed)
+        else:
+            prior = model.zipf(cased)
+            cost = channel_cost(cased, observed)
+        score = prior - error_base - cost
+        if cased not in found or score > found[cased][0]:
+            found[cased] = (score, source)
+    return tuple((text, score, source) for text, (score, source) in found.items())
+
+
+def _generate(observed: str, model: Model) -> Iterator[tuple[str, Source]]:
+    """Candidate intended forms: typical confusions, near words, splits."""
+    for variant in _confusion_variants(observed):
+        if variant != observed and model.zipf(variant) >= CANDIDATE_MIN_ZIPF:
+            yield variant.casefold(), "confusion"
+    letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
+    if model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
+        if letters_only or any(c.isalpha() for c in observed):
+            for word, _distance in model.speller.near(observed)[:MAX_SEARCH_CANDIDATES]:
+                yield word, "dictionary"
+        if letters_only and len(observed) >= 4:
+            yield from ((split, "dictionary") for split in _splits(observed, model))
+
+
+def _splits(observed: str, model: Model) -> Iterator[str]:
+    """Two common words that ``observed`` is made of, with the space lost ("ofthe")."""
+    folded = observed.casefold()
+    for i in range(1, len(folded)):
+        a, b = folded[:i], folded[i:]
+        if len(a) == 1 and a not in "ai" or len(b) == 1 and b not in "ai":
+            continue
+        low, high = sorted((model.zipf(a), model.zipf(b)))
+        if low >= SPLIT_MIN_ZIPF and high >= SPLIT_FUNCTION_WORD_ZIPF:
+            yield f"{a} {b}"
+
+
+@cache
+def _rules_by_observed() -> dict[str, tuple[Rule, ...]]:
+    by_first: dict[str, list[Rule]] = defaultdict(list)
+    for rules in load_rules().values():
+        for rule in rules:
+            by_first[rule.observed[0]].append(rule)
+    return {first: tuple(rules) for first, rules in by_first.items()}
+
+
+def _confusion_variants(observed: str, depth: int = 2) -> set[str]:
+    """Strings that typical confusions (up to ``depth`` of them) would have turned into ``observed``."""
+    frontier = {observed}
+    seen: set[str] = set()
+    rules = _rules_by_observed()
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for form in frontier:
+            for j, char in enumerate(form):
+                for rule in rules.get(char, ()):
+                    if form.startswith(rule.observed, j):
+                        nxt.add(form[:j] + rule.intended + form[j + len(rule.observed):])
+        nxt -= seen
+        seen |= nxt
+        frontier = nxt
+    return seen
