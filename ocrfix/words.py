@@ -29,8 +29,19 @@ from ocrfix.speller import CANDIDATE_MIN_ZIPF
 from ocrfix.types import Source
 
 # Prior (Zipf scale) of an unknown lower-case string being a genuine word:
-# a specific unseen string is far rarer than any listed word.
+# a specific unseen string is far rarer than any listed word. Short strings
+# are the exception: one or two letters are as often fragments, abbreviations
+# or specks as misread words, and no reading of them is sure.
 UNKNOWN_ZIPF = -1.0
+SHORT_UNKNOWN_ZIPF = {1: 3.0, 2: 2.5, 3: 0.5}
+# Word frequency counts for less than its full log-probability: with full
+# weight a frequent word two generic edits away beats the rare intended word
+# (bench: "abotb" -> "both" instead of "about"). Read off the reliability
+# table of benchmarks/calibrate.py on the bench's real OCR.
+FREQUENCY_WEIGHT = 0.6
+# Softens the posterior so that confidences match how often suggestions are
+# right (benchmarks/calibrate.py): probabilities are 10 ** (score / T).
+TEMPERATURE = 1.5
 # Raised for what is likely genuine though unlisted: capitalised words are
 # mostly names; a form that recurs is unlikely to be the same OCR error twice.
 NAME_BONUS = 2.5
@@ -39,10 +50,13 @@ RECUR_BONUS = 2.0
 # ("1S81", "5ome"), a capital after lower case ("theRussian").
 MIXED_DIGITS_PENALTY = 2.0
 ODD_CASE_PENALTY = 1.0
-# Single letters other than "a", "I", "O" stand alone mostly as initials
-# (followed by a period); elsewhere one is more often a misread "I" or "a".
-LONE_LETTER_ZIPF = 2.0
-INITIAL_ZIPF = 4.0
+# Single letters other than "a", "I", "O" stand alone as initials, letters
+# named in the text or labels ("the T Division"); but one opening a sentence
+# before a lower-case word ("T order the ...") is most likely a misread "I".
+# (On the scale of FREQUENCY_WEIGHT * Zipf, like every prior here.)
+LONE_LETTER_ZIPF = 0.0
+INITIAL_ZIPF = 3.0
+LONE_DIGIT_ZIPF = 1.0
 STANDALONE_LETTERS = frozenset("aAIO")
 # Cost of a lost space between two words ("ofthe"), on top of error_base.
 LOST_SPACE_COST = 1.0
@@ -85,21 +99,29 @@ def rank(
     sentence_start: bool = False,
     margin: float = float("-inf"),
     confusions_only: bool = False,
+    max_cost: float = float("inf"),
+    restrict_to: frozenset[str] | None = None,
 ) -> Ranking:
     """Rank ``observed`` against its alternatives, given its neighbouring words.
 
     ``margin``: keep only alternatives whose context fit beats the observed
     word's by at least this much (used for real words, which need context
     evidence to be doubted at all). ``confusions_only``: consider only typical
-    OCR confusions, not any near word (also for real words).
+    OCR confusions, not any near word (also for real words). ``max_cost``:
+    drop alternatives whose channel cost exceeds it. ``restrict_to``: the only
+    readings allowed.
     """
     keep = keep_score(observed, right, model, stats, sentence_start=sentence_start)
     keep_fit = model.context.fit(left, observed, right)
     alternatives = [
         Reading(text, base + fit, source)
-        for text, base, source in _alternatives(observed, model, round(stats.error_base, 2))
+        for text, base, cost, source in _alternatives(
+            observed, model, round(stats.error_base, 2)
+        )
         if (fit := model.context.fit(left, text, right)) >= keep_fit + margin
         and (source == "confusion" or not confusions_only)
+        and cost <= max_cost
+        and (restrict_to is None or text in restrict_to)
     ]
     return normalise(keep + keep_fit, alternatives)
 
@@ -107,8 +129,8 @@ def rank(
 def normalise(keep: float, alternatives: list[Reading]) -> Ranking:
     """Turn log10 scores into probabilities (softmax in base 10)."""
     top = max([keep, *(r.score for r in alternatives)])
-    weights = [10 ** (r.score - top) for r in alternatives]
-    keep_weight = 10 ** (keep - top)
+    weights = [10 ** ((r.score - top) / TEMPERATURE) for r in alternatives]
+    keep_weight = 10 ** ((keep - top) / TEMPERATURE)
     total = keep_weight + sum(weights)
     ranked = sorted(
         ((r, w / total) for r, w in zip(alternatives, weights, strict=True)),
@@ -125,14 +147,15 @@ def keep_score(
         return float("inf")
     if len(observed) == 1 and observed.isalpha():
         if observed in STANDALONE_LETTERS:
-            return model.zipf(observed)
-        return INITIAL_ZIPF if right == "." else LONE_LETTER_ZIPF
+            return FREQUENCY_WEIGHT * model.zipf(observed)
+        opens = sentence_start and right is not None and right[:1].islower()
+        return LONE_LETTER_ZIPF if opens else INITIAL_ZIPF
     if observed.isdigit():
-        return INITIAL_ZIPF
-    zipf = model.zipf(observed)
+        return LONE_DIGIT_ZIPF
+    zipf = FREQUENCY_WEIGHT * model.zipf(observed)
     if model.is_known(observed):
         return zipf
-    score = max(zipf, UNKNOWN_ZIPF)
+    score = max(zipf, SHORT_UNKNOWN_ZIPF.get(len(observed), UNKNOWN_ZIPF))
     letters = [c for c in observed if c.isalpha()]
     if any(c.isdigit() for c in observed):
         score -= MIXED_DIGITS_PENALTY
@@ -172,11 +195,11 @@ def match_case(word: str, pattern: str) -> str:
 @cache
 def _alternatives(
     observed: str, model: Model, error_base: float
-) -> tuple[tuple[str, float, Source], ...]:
-    """Context-free candidates of ``observed`` with their scores (cached per form)."""
-    found: dict[str, tuple[float, Source]] = {}
+) -> tuple[tuple[str, float, float, Source], ...]:
+    """Context-free candidates of ``observed``: (text, score, channel cost, source), cached."""
+    found: dict[str, tuple[float, float, Source]] = {}
     for intended, source in _generate(observed, model):
-        cased = match_case(intended, observed)
+        cased = match_case(intended, observed) if any(c.isalpha() for c in observed) else intended
         if cased == observed:
             continue
         words = cased.split()
@@ -187,17 +210,17 @@ def _alternatives(
         else:
             prior = model.zipf(cased)
             cost = channel_cost(cased, observed)
-        score = prior - error_base - cost
+        score = FREQUENCY_WEIGHT * prior - error_base - cost
         if cased not in found or score > found[cased][0]:
-            found[cased] = (score, source)
-    return tuple((text, score, source) for text, (score, source) in found.items())
+            found[cased] = (score, cost, source)
+    return tuple((text, score, cost, source) for text, (score, cost, source) in found.items())
 
 
 def _generate(observed: str, model: Model) -> Iterator[tuple[str, Source]]:
     """Candidate intended forms: typical confusions, near words, splits."""
     for variant in _confusion_variants(observed):
         if variant != observed and model.zipf(variant) >= CANDIDATE_MIN_ZIPF:
-            yield variant.casefold(), "confusion"
+            yield variant, "confusion"
     letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
     if model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
         if letters_only or any(c.isalpha() for c in observed):
