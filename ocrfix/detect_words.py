@@ -10,9 +10,16 @@ from collections.abc import Iterator
 from ocrfix.doc import Doc
 import regex
 
-from ocrfix.model import COMMON_ZIPF, KNOWN_MIN_ZIPF
+from ocrfix.model import COMMON_ZIPF
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
-from ocrfix.words import STANDALONE_LETTERS, Ranking, keep_score, match_case, rank
+from ocrfix.words import (
+    FREQUENCY_WEIGHT,
+    STANDALONE_LETTERS,
+    Ranking,
+    keep_score,
+    match_case,
+    rank,
+)
 
 # A real word is doubted only when the alternative fits its neighbours at
 # least this much better (log10, i.e. 100x): without context evidence "arid"
@@ -167,14 +174,16 @@ def split_words(doc: Doc) -> Iterator[Flag]:
         if model.is_known(a.text) and model.is_known(b.text):
             continue
         joined = a.text + b.text
-        if model.zipf(joined) < KNOWN_MIN_ZIPF or "-" in joined:
+        if not model.is_known(joined) or "-" in joined:
             continue
+        # Both readings on the scale of words.rank: log10 P(a) P(b) against
+        # log10 P(ab) less the cost of a space inserted by the OCR.
         apart = (
             keep_score(a.text, b.text, model, doc.stats, sentence_start=False)
             + keep_score(b.text, None, model, doc.stats, sentence_start=False)
-            - 9
+            - FREQUENCY_WEIGHT * 9
         )
-        together = model.zipf(joined) - doc.stats.error_base - SPLIT_COST
+        together = FREQUENCY_WEIGHT * model.zipf(joined) - doc.stats.error_base - SPLIT_COST
         p_join = 1.0 / (1.0 + 10 ** (apart - together))
         if p_join < 0.5:
             continue
