@@ -24,6 +24,7 @@ DETECTORS: dict[str, Detector] = {
     "quotes": detect_marks.quotes,
     "spacing": detect_marks.spacing,
     "punctuation": detect_marks.punctuation,
+    "stray-marks": detect_marks.stray_marks,
     "garbage": detect_layout.garbage,
     "artifacts": detect_layout.artifacts,
 }

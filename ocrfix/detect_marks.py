@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
+import regex
+
 from ocrfix.data import rows
 from ocrfix.doc import Doc
 from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
@@ -188,7 +190,10 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
             while j < len(tokens) and tokens[j].text in ",;:.":
                 j += 1
             run = "".join(t.text for t in tokens[i:j])
-            if run != "..." and not (j - i > 3 and set(run) == {"."}):
+            # "...." and longer are leaders; "Co.," and "6d.;" are an
+            # abbreviation's period followed by the sentence's own mark.
+            abbreviation = run[0] == "." and len(run) == 2 and run[1] != "."
+            if run != "..." and not (j - i > 3 and set(run) == {"."}) and not abbreviation:
                 same = len(set(run)) == 1
                 confidence = DOUBLED_PUNCT if same else MIXED_PUNCT
                 keep = run[0] if same else _strongest(run)
@@ -203,3 +208,58 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
 def _strongest(run: str) -> str:
     """The mark that ends the most: '.' over ';' over ':' over ','."""
     return next(m for m in ".;:," if m in run)
+
+
+# Lone marks that stand between spaces on purpose: dashes, ampersands, ellipses.
+FREE_STANDING = frozenset("-\u2013\u2014&\u2026*\u00a7\u00b6/|#%+=")
+STRAY_MARK = 0.5
+GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
+WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))'(?=\p{L})")
+SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def stray_marks(doc: Doc) -> Iterator[Flag]:
+    """Marks that belong to nothing: a lone ``.`` or ``'`` between spaces, a bracket
+    inside a word (``h(``), an opening ``'`` that nothing closes in its sentence.
+
+    These are usually specks; the suggestion deletes the mark, with a
+    confidence that leaves the decision to a reader.
+    """
+    text = doc.text
+    for token in doc.tokens:
+        if token.kind is TokenKind.PUNCT and token.text not in FREE_STANDING and (
+            _spaced(text, token.start, token.end)
+        ):
+            start = token.start - 1 if token.start > 0 and text[token.start - 1] == " " else (
+                token.start
+            )
+            yield Flag(start, token.end, text[start : token.end], FlagKind.PUNCTUATION,
+                       "a lone mark between spaces", STRAY_MARK,
+                       (Candidate("", STRAY_MARK, "rule"),))
+    for match in GLUED_BRACKET.finditer(text):
+        yield Flag(match.start(), match.end(), match.group(), FlagKind.PUNCTUATION,
+                   "a bracket inside a word", STRAY_MARK, (Candidate("", STRAY_MARK, "rule"),))
+    for match in WORD_START_QUOTE.finditer(text):
+        end = SENTENCE_END.search(text, match.end())
+        sentence = text[match.end() : end.start() if end else len(text)]
+        if not _closes_single(sentence):
+            yield Flag(match.start(), match.end(), "'", FlagKind.QUOTE,
+                       "an opening quote that nothing closes in its sentence", STRAY_MARK,
+                       (Candidate("", STRAY_MARK, "rule"),))
+
+
+def _spaced(text: str, start: int, end: int) -> bool:
+    """True when white space (or the text's edge) stands on both sides of ``text[start:end]``."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isspace() and after.isspace()
+
+
+def _closes_single(sentence: str) -> bool:
+    """Does ``sentence`` hold a ``'`` after a letter and before a non-letter (not ``s'``)?"""
+    for k, char in enumerate(sentence):
+        if char == "'" and k > 0 and sentence[k - 1].isalpha():
+            nxt = sentence[k + 1] if k + 1 < len(sentence) else " "
+            if not nxt.isalpha() and sentence[k - 1] != "s":
+                return True
+    return False

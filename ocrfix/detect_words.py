@@ -41,8 +41,10 @@ NUMBER_WITH_ENDING = regex.compile(
 )
 # Suggestions below this probability are noise, not worth showing.
 MIN_SUGGESTION = 0.01
-# An unknown lower-case word is suspect even with no good candidate.
+# An unknown lower-case word is suspect even with no good candidate; a word
+# with digits among its letters more so.
 UNKNOWN_WORD_CONFIDENCE = 0.5
+MIXED_DIGITS_CONFIDENCE = 0.6
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
 SPLIT_COST = 1.0
 # A hyphen at a line end is typesetting, not an error: joining costs little.
@@ -108,7 +110,16 @@ def _check_part(
     if observed.casefold() in model.user_words or NUMBER_WITH_ENDING.fullmatch(observed):
         return
     if observed[:1].isdigit() and not observed.isdigit():
-        return  # "20l", "1S81": numbers with specks; rewriting them is guesswork
+        # "20l", "1S81": a number with specks, or letters read as digits.
+        # Rewriting it is guesswork, but a reader should look.
+        yield Flag(start, start + len(observed), observed, FlagKind.NON_WORD,
+                   "digits mixed with letters", MIXED_DIGITS_CONFIDENCE)
+        return
+    if observed.islower() and len(observed) == 1 and observed not in STANDALONE_LETTERS:
+        if right != ".":  # "d." and "l." are abbreviations (pence, pounds)
+            yield Flag(start, start + 1, observed, FlagKind.NON_WORD,
+                       "a lone letter: a speck or a fragment", UNKNOWN_WORD_CONFIDENCE)
+        return
     lone_letter = len(observed) == 1 and observed not in STANDALONE_LETTERS
     known = not lone_letter and (model.in_context(observed) or observed.isdigit())
     if not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF:
@@ -136,10 +147,11 @@ def _check_part(
         kind = FlagKind.REAL_WORD
         reason = f"a real word, but context favours {suggestions[0].text!r}"
     else:
-        attested = model.zipf(observed) > 0 or observed[:1].isupper() or lone_letter
-        if p_error < 0.5 and (attested or doc.stats.recurs(observed)):
+        mixed = any(c.isdigit() for c in observed)
+        protected = observed[:1].isupper() or lone_letter or doc.stats.recurs(observed)
+        if p_error < 0.5 and protected and not mixed:
             return
-        p_error = max(p_error, UNKNOWN_WORD_CONFIDENCE)
+        p_error = max(p_error, MIXED_DIGITS_CONFIDENCE if mixed else UNKNOWN_WORD_CONFIDENCE)
         kind = FlagKind.NON_WORD
         reason = "not in the lexicon"
     best = suggestions[0].text if suggestions else ""

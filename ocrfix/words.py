@@ -116,12 +116,11 @@ def rank(
     alternatives = [
         Reading(text, base + fit, source)
         for text, base, cost, source in _alternatives(
-            observed, model, round(stats.error_base, 2)
+            observed, model, round(stats.error_base, 2), confusions_only=confusions_only
         )
-        if (fit := model.context.fit(left, text, right)) >= keep_fit + margin
-        and (source == "confusion" or not confusions_only)
-        and cost <= max_cost
+        if cost <= max_cost
         and (restrict_to is None or text in restrict_to)
+        and (fit := model.context.fit(left, text, right)) >= keep_fit + margin
     ]
     return normalise(keep + keep_fit, alternatives)
 
@@ -194,11 +193,21 @@ def match_case(word: str, pattern: str) -> str:
 
 @cache
 def _alternatives(
-    observed: str, model: Model, error_base: float
+    observed: str, model: Model, error_base: float, *, confusions_only: bool
 ) -> tuple[tuple[str, float, float, Source], ...]:
-    """Context-free candidates of ``observed``: (text, score, channel cost, source), cached."""
+    """Context-free candidates of ``observed``: (text, score, channel cost, source), cached.
+
+    With ``confusions_only`` (a real word), only words one typical confusion
+    away that the context model knows: context is all the evidence there is
+    against a real word, so a reading it cannot judge is no use.
+    """
     found: dict[str, tuple[float, float, Source]] = {}
-    for intended, source in _generate(observed, model):
+    generated = (
+        ((v, "confusion") for v in _confusion_variants(observed, depth=1) if model.in_context(v))
+        if confusions_only
+        else _generate(observed, model)
+    )
+    for intended, source in generated:
         cased = match_case(intended, observed) if any(c.isalpha() for c in observed) else intended
         if cased == observed:
             continue
