@@ -22,6 +22,12 @@ from ocrfix.types import Decision, Fixed, Flag
 DEFAULT = Config()
 
 
+def warm_up(config: Config = DEFAULT) -> None:
+    """Load every resource ``check`` may need now, not on first use (before forking workers)."""
+    model = make_doc("warm up", config).model
+    _ = model.speller, model.prefixes
+
+
 def check(text: str, config: Config = DEFAULT) -> list[Flag]:
     """Flag suspect spans of ``text``, each with ranked suggestions, in text order."""
     if not text.strip():
@@ -30,7 +36,7 @@ def check(text: str, config: Config = DEFAULT) -> list[Flag]:
 
 
 def decide(flags: Iterable[Flag], config: Config = DEFAULT) -> list[Decision]:
-    """The fixes to make: the best suggestion of every flag that reaches ``config.min_confidence``."""
+    """The fixes to make: each flag's best suggestion, if it reaches ``config.min_confidence``."""
     return [
         Decision(f.start, f.end, f.text, best.text, best.confidence, best.source, f.kind, f.reason)
         for f in flags
@@ -59,7 +65,7 @@ def apply(text: str, decisions: Iterable[Decision]) -> str:
         if text[d.start : d.end] != d.original:
             raise ValueError(
                 f"decision at {d.start}:{d.end} expects {d.original!r} but the text has "
-                f"{text[d.start:d.end]!r}; was it made for another text?"
+                f"{text[d.start : d.end]!r}; was it made for another text?"
             )
         out.append(text[position : d.start])
         out.append(d.replacement)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocrfix import __version__
-from ocrfix.api import check, fix
+from ocrfix.api import fix, warm_up
+from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.textio import InputError, decode, read_text, write_atomic
+from ocrfix.types import Fixed
 
 EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -49,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
     )
     common.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help="process up to N files at once (default: one per CPU)",
+    )
+    common.add_argument(
         "--min-confidence",
         type=float,
         default=Config().min_confidence,
@@ -71,8 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="to stdout: corrected text, the decisions as JSON Lines, or a diff",
     )
-    p_fix.add_argument("--diff", action="store_const", const="diff", dest="format",
-                       help="same as --format diff")
+    p_fix.add_argument(
+        "--diff", action="store_const", const="diff", dest="format", help="same as --format diff"
+    )
     return parser
 
 
@@ -80,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ocrfix with ``argv``; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     try:
         config = _config(args)
         sources = list(_expand(args.inputs))
@@ -133,42 +145,88 @@ def _expand(inputs: Sequence[str]) -> Iterator[Source]:
 
 
 def _read(source: Source, encoding: str | None) -> str:
-    if source.path is None:
-        return decode(sys.stdin.buffer.read(), encoding, "<stdin>")
+    assert source.path is not None, "stdin is read once, by _outcomes"
     return read_text(source.path, encoding)
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What processing one input gave: its text and result, or why it could not be read."""
+
+    source: Source
+    text: str = ""
+    result: Fixed | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input to process, with everything a worker process needs."""
+
+    source: Source
+    encoding: str | None
+    config: Config
+    stdin: str | None = None  # stdin is read by the parent, never by a worker
+
+
+def _process(job: Job) -> Outcome:
+    """Read and fix one input (``check`` uses its flags); errors are returned, not raised."""
+    try:
+        text = job.stdin if job.stdin is not None else _read(job.source, job.encoding)
+    except InputError as exc:
+        return Outcome(job.source, error=str(exc))
+    return Outcome(job.source, text, fix(text, job.config))
+
+
+def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -> Iterator[Outcome]:
+    """Process every input, on ``--jobs`` processes, in input order."""
+    stdin = None
+    if any(s.path is None for s in sources):
+        stdin = decode(sys.stdin.buffer.read(), args.encoding, "<stdin>")
+    jobs = [Job(s, args.encoding, config, stdin if s.path is None else None) for s in sources]
+    if len(jobs) > 1 and args.jobs > 1:
+        warm_up(config)  # load the model once, before forking
+    return map_ordered(_process, jobs, args.jobs)
+
+
 def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
-    found = False
-    for source in sources:
-        text = _read(source, args.encoding)
-        flags = check(text, config)
+    found = failed = False
+    for outcome in _outcomes(sources, args, config):
+        if outcome.result is None:
+            print(f"ocrfix: error: {outcome.error}", file=sys.stderr)
+            failed = True
+            continue
+        flags = outcome.result.flags
         found = found or bool(flags)
         if args.format == "json":
-            print(flags_as_json(source.name, flags), flush=True)
+            print(flags_as_json(outcome.source.name, flags), flush=True)
         else:
-            for line in flags_as_text(source.name, text, flags):
+            for line in flags_as_text(outcome.source.name, outcome.text, flags):
                 print(line)
-    return EXIT_FLAGS if found else EXIT_CLEAN
+    return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 
 
 def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
-    targets = _targets(sources, args)
-    found = False
-    for source, target in zip(sources, targets, strict=True):
-        text = _read(source, args.encoding)
-        result = fix(text, config)
+    targets = dict(zip((s.name for s in sources), _targets(sources, args), strict=True))
+    found = failed = False
+    for outcome in _outcomes(sources, args, config):
+        source, result = outcome.source, outcome.result
+        if result is None:
+            print(f"ocrfix: error: {outcome.error}", file=sys.stderr)
+            failed = True
+            continue
         found = found or bool(result.flags)
+        target = targets[source.name]
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, result.text, args.encoding or "utf-8")
         if args.format == "json":
             print(decisions_as_json(source.name, result.decisions), flush=True)
         elif args.format == "diff":
-            sys.stdout.write(unified_diff(source.name, text, result.text))
+            sys.stdout.write(unified_diff(source.name, outcome.text, result.text))
         elif target is None:
             sys.stdout.write(result.text)
-    return EXIT_FLAGS if found else EXIT_CLEAN
+    return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 
 
 def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | None]:

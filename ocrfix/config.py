@@ -33,9 +33,7 @@ class Config:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
-            raise ValueError(
-                f"min_confidence must lie in [0, 1], got {self.min_confidence}"
-            )
+            raise ValueError(f"min_confidence must lie in [0, 1], got {self.min_confidence}")
         if self.max_suggestions < 1:
             raise ValueError(f"max_suggestions must be at least 1, got {self.max_suggestions}")
         object.__setattr__(self, "lexicon", frozenset(w.casefold() for w in self.lexicon))

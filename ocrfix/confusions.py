@@ -74,6 +74,12 @@ def _cost(intended: str, observed: str) -> float:
     inf = float("inf")
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
+    # The rules whose intended side matches at each i, found once: the inner
+    # loop then only checks the observed side.
+    matching = [
+        [r for r in rules.get(intended[i], ()) if intended.startswith(r.intended, i)]
+        for i in range(n)
+    ]
     for i in range(n + 1):
         for j in range(m + 1):
             here = dist[i][j]
@@ -81,23 +87,25 @@ def _cost(intended: str, observed: str) -> float:
                 continue
             if i < n and j < m:
                 a, b = intended[i], observed[j]
-                step = 0.0 if a == b else CASE_CHANGE if a.casefold() == b.casefold() else (
-                    GENERIC_SUBSTITUTION
+                step = (
+                    0.0
+                    if a == b
+                    else CASE_CHANGE
+                    if a.casefold() == b.casefold()
+                    else (GENERIC_SUBSTITUTION)
                 )
                 _relax(dist, i + 1, j + 1, here + step)
             if i < n:  # a printed character lost
                 lost = REPEAT_EDIT if i > 0 and intended[i] == intended[i - 1] else GENERIC_DELETION
                 _relax(dist, i + 1, j, here + lost)
             if j < m:  # a character read that was not printed
-                extra = REPEAT_EDIT if j > 0 and observed[j] == observed[j - 1] else (
-                    GENERIC_INSERTION
+                extra = (
+                    REPEAT_EDIT if j > 0 and observed[j] == observed[j - 1] else (GENERIC_INSERTION)
                 )
                 _relax(dist, i, j + 1, here + extra)
             if i < n:
-                for rule in rules.get(intended[i], ()):
-                    if intended.startswith(rule.intended, i) and observed.startswith(
-                        rule.observed, j
-                    ):
+                for rule in matching[i]:
+                    if observed.startswith(rule.observed, j):
                         _relax(
                             dist, i + len(rule.intended), j + len(rule.observed), here + rule.cost
                         )

@@ -9,6 +9,7 @@ information, log10), so it can be added to a frequency-based score.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ class ContextModel:
         if self.counts is None:
             return 0.0
         folded = [w.casefold() for w in words]
-        return sum(self._gain(a, b) for a, b in zip(folded, folded[1:], strict=False))
+        return sum(self._gain(a, b) for a, b in itertools.pairwise(folded))
 
     def _gain(self, first: str, second: str) -> float:
         """log10 P(second | first) / P(second), with backoff.

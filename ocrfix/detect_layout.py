@@ -7,8 +7,9 @@ the evidence is overwhelming: a person should see most of them.
 
 from __future__ import annotations
 
-import regex
 from collections.abc import Iterator
+
+import regex
 
 from ocrfix.doc import Doc
 from ocrfix.types import Candidate, Flag, FlagKind
@@ -27,7 +28,9 @@ ARTIFACT = 0.6
 
 CHUNK = regex.compile(r"\S+")
 URL_LINE = regex.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", regex.IGNORECASE)
-PAGE_NUMBER_LINE = regex.compile(r"(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?", regex.I)
+PAGE_NUMBER_LINE = regex.compile(
+    r"(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?", regex.IGNORECASE
+)
 SENTENCE_CLOSE = frozenset(".!?:;\"'\u201d\u2019)]")
 
 
@@ -53,9 +56,15 @@ def garbage(doc: Doc) -> Iterator[Flag]:
             if end < len(doc.text) and doc.text[end] == " ":
                 end += 1
             confidence = SURE_GARBAGE if len(run) >= SURE_GARBAGE_RUN else GARBAGE
-            yield Flag(start, end, doc.text[start:end], FlagKind.GARBAGE,
-                       f"{len(run)} fragments that read like specks, not text", confidence,
-                       (Candidate("", confidence, "rule"),))
+            yield Flag(
+                start,
+                end,
+                doc.text[start:end],
+                FlagKind.GARBAGE,
+                f"{len(run)} fragments that read like specks, not text",
+                confidence,
+                (Candidate("", confidence, "rule"),),
+            )
         run = []
 
 
@@ -89,9 +98,15 @@ def artifacts(doc: Doc) -> Iterator[Flag]:
             continue
         span_start = lines[before][0] + len(prev_text)
         span_end = lines[k][0]
-        yield Flag(span_start, span_end, doc.text[span_start:span_end], FlagKind.ARTIFACT,
-                   "URLs or a page number inside a sentence", ARTIFACT,
-                   (Candidate("\n", ARTIFACT, "rule"),))
+        yield Flag(
+            span_start,
+            span_end,
+            doc.text[span_start:span_end],
+            FlagKind.ARTIFACT,
+            "URLs or a page number inside a sentence",
+            ARTIFACT,
+            (Candidate("\n", ARTIFACT, "rule"),),
+        )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 OPEN_QUOTES = frozenset("\u201c\u2018\u201e\u00ab")
 CLOSE_QUOTES = frozenset("\u201d\u2019\u00bb")
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | frozenset("\"'")
-DOUBLE = frozenset("\u201c\u201d\u201e\"\u00ab\u00bb")
+DOUBLE = frozenset('\u201c\u201d\u201e"\u00ab\u00bb')
 # Confidences of the rules, from how often each pattern is an OCR slip in the
 # seeds and the bench's real OCR rather than the printer's intent.
 HOMOGLYPH_KNOWN = 0.97  # the mapped word is in the lexicon
@@ -70,13 +70,21 @@ def homoglyphs(doc: Doc) -> Iterator[Flag]:
             for c, s in zip(token.text, scripts, strict=True)
         )
         foreign = sorted({s for s in used if s != majority})
-        reason = f"{' and '.join(s.title() for s in foreign)} letters inside a {majority.title()} word"
+        names = " and ".join(s.title() for s in foreign)
+        reason = f"{names} letters inside a {majority.title()} word"
         if any(_script(c) not in (None, majority) for c in fixed):
             yield Flag(token.start, token.end, token.text, FlagKind.HOMOGLYPH, reason, 0.8)
             continue
         confidence = HOMOGLYPH_KNOWN if doc.model.is_known(fixed) else HOMOGLYPH_UNKNOWN
-        yield Flag(token.start, token.end, token.text, FlagKind.HOMOGLYPH, reason, confidence,
-                   (Candidate(fixed, confidence, "rule"),))
+        yield Flag(
+            token.start,
+            token.end,
+            token.text,
+            FlagKind.HOMOGLYPH,
+            reason,
+            confidence,
+            (Candidate(fixed, confidence, "rule"),),
+        )
 
 
 def quotes(doc: Doc) -> Iterator[Flag]:
@@ -97,8 +105,15 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
     text = "".join(t.text for t in run)
     start, end = run[0].start, run[-1].end
     if len(set(text)) == 1:
-        yield Flag(start, end, text, FlagKind.QUOTE, "a quotation mark doubled", DOUBLED_QUOTE,
-                   (Candidate(text[0], DOUBLED_QUOTE, "rule"),))
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.QUOTE,
+            "a quotation mark doubled",
+            DOUBLED_QUOTE,
+            (Candidate(text[0], DOUBLED_QUOTE, "rule"),),
+        )
         return
     opening = j < len(doc.tokens) and doc.tokens[j].kind is TokenKind.WORD
     if not opening:
@@ -109,9 +124,15 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
         mark = token.text
         if mark in OPEN_QUOTES and not _closes(mark, rest):
             kept = text[:k] + text[k + 1 :]
-            yield Flag(start, end, text, FlagKind.QUOTE,
-                       f"{mark!r} opens a quotation that nothing closes", STRAY_QUOTE,
-                       (Candidate(kept, STRAY_QUOTE, "rule"),))
+            yield Flag(
+                start,
+                end,
+                text,
+                FlagKind.QUOTE,
+                f"{mark!r} opens a quotation that nothing closes",
+                STRAY_QUOTE,
+                (Candidate(kept, STRAY_QUOTE, "rule"),),
+            )
             return
 
 
@@ -146,9 +167,15 @@ def spacing(doc: Doc) -> Iterator[Flag]:
             and (nxt.kind in (TokenKind.SPACE, TokenKind.NEWLINE))
         ):
             word = tokens[i - 2]
-            yield Flag(word.start, mark.end, word.text + prev.text + mark.text, FlagKind.SPACING,
-                       "a space before punctuation", SPACE_BEFORE_PUNCT,
-                       (Candidate(word.text + mark.text, SPACE_BEFORE_PUNCT, "rule"),))
+            yield Flag(
+                word.start,
+                mark.end,
+                word.text + prev.text + mark.text,
+                FlagKind.SPACING,
+                "a space before punctuation",
+                SPACE_BEFORE_PUNCT,
+                (Candidate(word.text + mark.text, SPACE_BEFORE_PUNCT, "rule"),),
+            )
 
 
 def _lost_space_after_comma(prev: Token, nxt: Token) -> bool:
@@ -173,8 +200,15 @@ def _lost_space_after_period(doc: Doc, prev: Token, nxt: Token) -> bool:
 
 def _insert_space(prev: Token, mark: Token, nxt: Token, confidence: float) -> Flag:
     text = prev.text + mark.text + nxt.text
-    return Flag(prev.start, nxt.end, text, FlagKind.SPACING, f"no space after {mark.text!r}",
-                confidence, (Candidate(f"{prev.text}{mark.text} {nxt.text}", confidence, "rule"),))
+    return Flag(
+        prev.start,
+        nxt.end,
+        text,
+        FlagKind.SPACING,
+        f"no space after {mark.text!r}",
+        confidence,
+        (Candidate(f"{prev.text}{mark.text} {nxt.text}", confidence, "rule"),),
+    )
 
 
 def punctuation(doc: Doc) -> Iterator[Flag]:
@@ -183,8 +217,11 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
     i = 0
     while i < len(tokens) - 1:
         a, b = tokens[i], tokens[i + 1]
-        if a.kind is TokenKind.PUNCT and b.kind is TokenKind.PUNCT and a.text in ",;:." and (
-            b.text in ",;:."
+        if (
+            a.kind is TokenKind.PUNCT
+            and b.kind is TokenKind.PUNCT
+            and a.text in ",;:."
+            and (b.text in ",;:.")
         ):
             j = i + 1
             while j < len(tokens) and tokens[j].text in ",;:.":
@@ -197,9 +234,15 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
                 same = len(set(run)) == 1
                 confidence = DOUBLED_PUNCT if same else MIXED_PUNCT
                 keep = run[0] if same else _strongest(run)
-                yield Flag(a.start, tokens[j - 1].end, run, FlagKind.PUNCTUATION,
-                           "doubled punctuation" if same else "clashing punctuation", confidence,
-                           (Candidate(keep, confidence, "rule"),))
+                yield Flag(
+                    a.start,
+                    tokens[j - 1].end,
+                    run,
+                    FlagKind.PUNCTUATION,
+                    "doubled punctuation" if same else "clashing punctuation",
+                    confidence,
+                    (Candidate(keep, confidence, "rule"),),
+                )
             i = j
         else:
             i += 1
@@ -227,25 +270,48 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
     """
     text = doc.text
     for token in doc.tokens:
-        if token.kind is TokenKind.PUNCT and token.text not in FREE_STANDING and (
-            _spaced(text, token.start, token.end)
+        if (
+            token.kind is TokenKind.PUNCT
+            and token.text not in FREE_STANDING
+            and (_spaced(text, token.start, token.end))
         ):
-            start = token.start - 1 if token.start > 0 and text[token.start - 1] == " " else (
-                token.start
+            start = (
+                token.start - 1
+                if token.start > 0 and text[token.start - 1] == " "
+                else (token.start)
             )
-            yield Flag(start, token.end, text[start : token.end], FlagKind.PUNCTUATION,
-                       "a lone mark between spaces", STRAY_MARK,
-                       (Candidate("", STRAY_MARK, "rule"),))
+            yield Flag(
+                start,
+                token.end,
+                text[start : token.end],
+                FlagKind.PUNCTUATION,
+                "a lone mark between spaces",
+                STRAY_MARK,
+                (Candidate("", STRAY_MARK, "rule"),),
+            )
     for match in GLUED_BRACKET.finditer(text):
-        yield Flag(match.start(), match.end(), match.group(), FlagKind.PUNCTUATION,
-                   "a bracket inside a word", STRAY_MARK, (Candidate("", STRAY_MARK, "rule"),))
+        yield Flag(
+            match.start(),
+            match.end(),
+            match.group(),
+            FlagKind.PUNCTUATION,
+            "a bracket inside a word",
+            STRAY_MARK,
+            (Candidate("", STRAY_MARK, "rule"),),
+        )
     for match in WORD_START_QUOTE.finditer(text):
         end = SENTENCE_END.search(text, match.end())
         sentence = text[match.end() : end.start() if end else len(text)]
         if not _closes_single(sentence):
-            yield Flag(match.start(), match.end(), "'", FlagKind.QUOTE,
-                       "an opening quote that nothing closes in its sentence", STRAY_MARK,
-                       (Candidate("", STRAY_MARK, "rule"),))
+            yield Flag(
+                match.start(),
+                match.end(),
+                "'",
+                FlagKind.QUOTE,
+                "an opening quote that nothing closes in its sentence",
+                STRAY_MARK,
+                (Candidate("", STRAY_MARK, "rule"),),
+            )
 
 
 def _spaced(text: str, start: int, end: int) -> bool:

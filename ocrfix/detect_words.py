@@ -7,19 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ocrfix.doc import Doc
 import regex
 
+from ocrfix.candidates import match_case, real_word_proposals
+from ocrfix.doc import Doc
 from ocrfix.model import COMMON_ZIPF
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
-from ocrfix.words import (
-    FREQUENCY_WEIGHT,
-    STANDALONE_LETTERS,
-    Ranking,
-    keep_score,
-    match_case,
-    rank,
-)
+from ocrfix.words import FREQUENCY_WEIGHT, STANDALONE_LETTERS, Ranking, keep_score, rank
 
 # A real word is doubted only when the alternative fits its neighbours at
 # least this much better (log10, i.e. 100x): without context evidence "arid"
@@ -58,8 +52,10 @@ def words(doc: Doc) -> Iterator[Flag]:
     for i, token in enumerate(doc.tokens):
         if token.kind is TokenKind.WORD:
             yield from _check_word(doc, i)
-        elif token.kind is TokenKind.NUMBER and token.text in LONE_DIGITS and _stands_for_word(
-            doc, i
+        elif (
+            token.kind is TokenKind.NUMBER
+            and token.text in LONE_DIGITS
+            and _stands_for_word(doc, i)
         ):
             yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
 
@@ -112,13 +108,25 @@ def _check_part(
     if observed[:1].isdigit() and not observed.isdigit():
         # "20l", "1S81": a number with specks, or letters read as digits.
         # Rewriting it is guesswork, but a reader should look.
-        yield Flag(start, start + len(observed), observed, FlagKind.NON_WORD,
-                   "digits mixed with letters", MIXED_DIGITS_CONFIDENCE)
+        yield Flag(
+            start,
+            start + len(observed),
+            observed,
+            FlagKind.NON_WORD,
+            "digits mixed with letters",
+            MIXED_DIGITS_CONFIDENCE,
+        )
         return
     if observed.islower() and len(observed) == 1 and observed not in STANDALONE_LETTERS:
         if right != ".":  # "d." and "l." are abbreviations (pence, pounds)
-            yield Flag(start, start + 1, observed, FlagKind.NON_WORD,
-                       "a lone letter: a speck or a fragment", UNKNOWN_WORD_CONFIDENCE)
+            yield Flag(
+                start,
+                start + 1,
+                observed,
+                FlagKind.NON_WORD,
+                "a lone letter: a speck or a fragment",
+                UNKNOWN_WORD_CONFIDENCE,
+            )
         return
     lone_letter = len(observed) == 1 and observed not in STANDALONE_LETTERS
     known = not lone_letter and (model.in_context(observed) or observed.isdigit())
@@ -126,6 +134,8 @@ def _check_part(
         return  # common, yet the context model cannot judge it ("en route")
     if known and observed[:1].isupper() and not observed.isdigit():
         return
+    if known and not observed.isdigit() and not real_word_proposals(observed, model):
+        return  # nothing it could be confused with
     ranking = rank(
         observed,
         left,
@@ -212,7 +222,7 @@ def split_words(doc: Doc) -> Iterator[Flag]:
 
 
 def hyphenation(doc: Doc) -> Iterator[Flag]:
-    """Words broken by a hyphen at a line end (``pro-\\nperty``) or before a space (``pro- perty``)."""
+    """Words broken by a hyphen at a line end (``pro-\\nperty``) or before a space."""
     tokens = doc.tokens
     for i in range(len(tokens) - 3):
         a, hyphen = tokens[i], tokens[i + 1]
@@ -242,10 +252,23 @@ def _join_hyphenated(
         if both_known and not line_end:
             confidence = COMPOUND_JOIN
         reason = "a word broken by a hyphen" + (" at a line end" if line_end else "")
-        yield Flag(start, end, text, FlagKind.HYPHENATION, reason, confidence,
-                   (Candidate(joined, confidence, "rule"),))
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.HYPHENATION,
+            reason,
+            confidence,
+            (Candidate(joined, confidence, "rule"),),
+        )
     elif both_known and line_end:
         compound = f"{first}-{second}"
-        yield Flag(start, end, text, FlagKind.HYPHENATION,
-                   "a hyphenated compound broken at a line end", COMPOUND_JOIN,
-                   (Candidate(compound, COMPOUND_JOIN, "rule"),))
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.HYPHENATION,
+            "a hyphenated compound broken at a line end",
+            COMPOUND_JOIN,
+            (Candidate(compound, COMPOUND_JOIN, "rule"),),
+        )

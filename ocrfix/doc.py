@@ -50,7 +50,7 @@ class Doc:
         """True when token ``i`` opens the text, a paragraph, a sentence or a quotation."""
         j = i - 1
         newlines = 0
-        while j >= 0 and self.tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE) or (
+        while (j >= 0 and self.tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE)) or (
             j >= 0 and self.tokens[j].text in OPENING
         ):
             if self.tokens[j].text in OPENING:

@@ -16,7 +16,7 @@ from functools import cache
 
 from ocrfix.context import ContextModel
 from ocrfix.lexicon import Lexicon, load_lexicon
-from ocrfix.speller import Speller, load_ngram_counts, load_speller
+from ocrfix.speller import Speller, load_ngram_counts, load_prefixes, load_speller
 from ocrfix.types import Token, TokenKind
 
 # A word is "known" when the context model's (edited, Google Books) vocabulary
@@ -37,6 +37,11 @@ class Model:
     lexicon: Lexicon
     context: ContextModel
     user_words: frozenset[str]
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """Every prefix of every word that may be proposed (case-folded), for pruning searches."""
+        return load_prefixes(self.lexicon)
 
     @property
     def speller(self) -> Speller:

@@ -38,8 +38,10 @@ def flags_as_text(path: str, text: str, flags: Sequence[Flag]) -> list[str]:
     lines = []
     for flag in flags:
         line, col = position(starts, flag.start)
-        best = f" -> {flag.best.text!r} ({flag.best.confidence:.2f})" if flag.best else (
-            f" ({flag.confidence:.2f}, no suggestion)"
+        best = (
+            f" -> {flag.best.text!r} ({flag.best.confidence:.2f})"
+            if flag.best
+            else (f" ({flag.confidence:.2f}, no suggestion)")
         )
         lines.append(f"{path}:{line}:{col}: {flag.kind.value} {_short(flag.text)!r}{best}")
     return lines

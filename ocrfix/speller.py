@@ -39,8 +39,8 @@ class Speller:
 
     index: SymSpell
 
-    def near(self, word: str) -> list[tuple[str, int]]:
-        """Words one edit from ``word`` (case-folded), else the closest within two.
+    def near(self, word: str, *, deep: bool = True) -> list[tuple[str, int]]:
+        """Words one edit from ``word`` (case-folded), else (if ``deep``) the closest within two.
 
         Asking for every word within two edits returns some 130 words for a
         typical OCR error and takes ten times as long; the multi-character
@@ -49,7 +49,7 @@ class Speller:
         """
         folded = word.casefold()
         found = self.index.lookup(folded, Verbosity.ALL, max_edit_distance=1)
-        if not found:
+        if not found and deep:
             found = self.index.lookup(
                 folded, Verbosity.CLOSEST, max_edit_distance=MAX_EDIT_DISTANCE
             )
@@ -66,13 +66,39 @@ def load_speller(lexicon: Lexicon) -> Speller:
     return Speller(cached(f"speller-{lexicon.lang}", key, lambda: _build_index(lexicon)))
 
 
+def _candidate_words(lexicon: Lexicon) -> dict[str, float]:
+    """The words that may be proposed as corrections, with their Zipf frequencies."""
+    return {
+        word: zipf
+        for word, zipf in lexicon.zipf.items()
+        if zipf >= CANDIDATE_MIN_ZIPF and all(c.isalpha() or c in "'-" for c in word)
+    }
+
+
 def _build_index(lexicon: Lexicon) -> SymSpell:
     index = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
-    for word, zipf in lexicon.zipf.items():
-        if zipf >= CANDIDATE_MIN_ZIPF and all(c.isalpha() or c in "'-" for c in word):
-            # symspellpy wants integer counts; Zipf 3.0 is one per million words.
-            index.create_dictionary_entry(word, round(10 ** (zipf - 1)))
+    for word, zipf in _candidate_words(lexicon).items():
+        # symspellpy wants integer counts; Zipf 3.0 is one per million words.
+        index.create_dictionary_entry(word, round(10 ** (zipf - 1)))
     return index
+
+
+@cache
+def load_prefixes(lexicon: Lexicon) -> frozenset[str]:
+    """Every prefix of every candidate word and every word of the context model."""
+    key = (
+        f"prefixes:{lexicon.lang}:{len(lexicon.zipf)}:{CANDIDATE_MIN_ZIPF}:"
+        f"symspellpy={version('symspellpy')}"
+    )
+    return cached(f"prefixes-{lexicon.lang}", key, lambda: _build_prefixes(lexicon))
+
+
+def _build_prefixes(lexicon: Lexicon) -> frozenset[str]:
+    words = set(_candidate_words(lexicon))
+    counts = load_ngram_counts(lexicon.lang)
+    if counts is not None:
+        words |= counts.unigrams.keys()
+    return frozenset(word[:k] for word in words for k in range(1, len(word) + 1))
 
 
 @dataclass(frozen=True, slots=True)

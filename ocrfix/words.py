@@ -18,14 +18,10 @@ that ``w`` is an error at all.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from ocrfix.confusions import Rule, channel_cost, load_rules
-from ocrfix.model import KNOWN_MIN_ZIPF, DocStats, Model
-from ocrfix.speller import CANDIDATE_MIN_ZIPF
+from ocrfix.candidates import non_word_proposals, real_word_proposals
+from ocrfix.model import DocStats, Model
 from ocrfix.types import Source
 
 # Prior (Zipf scale) of an unknown lower-case string being a genuine word:
@@ -58,18 +54,6 @@ LONE_LETTER_ZIPF = 0.0
 INITIAL_ZIPF = 3.0
 LONE_DIGIT_ZIPF = 1.0
 STANDALONE_LETTERS = frozenset("aAIO")
-# Cost of a lost space between two words ("ofthe"), on top of error_base.
-LOST_SPACE_COST = 1.0
-# Only words rarer than this are checked against the whole candidate index;
-# commoner ones only against their typical OCR confusions.
-SEARCH_BELOW_ZIPF = 3.5
-MAX_SEARCH_CANDIDATES = 40
-# Splits must give two common words, one of them very common: OCR loses the
-# space mostly around function words ("ofthe", "theRussian"), while closed
-# compounds ("drawdown", "powerbrokers") are genuine. "a" and "I" are the
-# only one-letter parts.
-SPLIT_MIN_ZIPF = 3.0
-SPLIT_FUNCTION_WORD_ZIPF = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +97,18 @@ def rank(
     """
     keep = keep_score(observed, right, model, stats, sentence_start=sentence_start)
     keep_fit = model.context.fit(left, observed, right)
+    error_base = stats.error_base
+    proposals = (
+        real_word_proposals(observed, model)
+        if confusions_only
+        else non_word_proposals(observed, model)
+    )
     alternatives = [
-        Reading(text, base + fit, source)
-        for text, base, cost, source in _alternatives(
-            observed, model, round(stats.error_base, 2), confusions_only=confusions_only
-        )
-        if cost <= max_cost
-        and (restrict_to is None or text in restrict_to)
-        and (fit := model.context.fit(left, text, right)) >= keep_fit + margin
+        Reading(p.text, FREQUENCY_WEIGHT * p.prior - error_base - p.cost + fit, p.source)
+        for p in proposals
+        if p.cost <= max_cost
+        and (restrict_to is None or p.text in restrict_to)
+        and (fit := model.context.fit(left, p.text, right)) >= keep_fit + margin
     ]
     return normalise(keep + keep_fit, alternatives)
 
@@ -172,107 +160,8 @@ def _odd_case(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     inner = letters[1:]
     return any(a.islower() and b.isupper() for a, b in zip(letters, inner, strict=False)) or (
-        len(letters) > 2 and letters[0].isupper() and letters[1].isupper() and
-        any(c.islower() for c in inner)
+        len(letters) > 2
+        and letters[0].isupper()
+        and letters[1].isupper()
+        and any(c.islower() for c in inner)
     )
-
-
-def match_case(word: str, pattern: str) -> str:
-    """``word`` in the case pattern of ``pattern`` (upper, title or lower).
-
-    >>> match_case("march", "MARCH"), match_case("of the", "Ofthe"), match_case("the", "tbe")
-    ('MARCH', 'Of the', 'the')
-    """
-    letters = [c for c in pattern if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
-    if letters and letters[0].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
-@cache
-def _alternatives(
-    observed: str, model: Model, error_base: float, *, confusions_only: bool
-) -> tuple[tuple[str, float, float, Source], ...]:
-    """Context-free candidates of ``observed``: (text, score, channel cost, source), cached.
-
-    With ``confusions_only`` (a real word), only words one typical confusion
-    away that the context model knows: context is all the evidence there is
-    against a real word, so a reading it cannot judge is no use.
-    """
-    found: dict[str, tuple[float, float, Source]] = {}
-    generated = (
-        ((v, "confusion") for v in _confusion_variants(observed, depth=1) if model.in_context(v))
-        if confusions_only
-        else _generate(observed, model)
-    )
-    for intended, source in generated:
-        cased = match_case(intended, observed) if any(c.isalpha() for c in observed) else intended
-        if cased == observed:
-            continue
-        words = cased.split()
-        if len(words) == 2:
-            a, b = words
-            prior = model.zipf(a) + model.zipf(b) - 9 + model.context.inner(words)
-            cost = LOST_SPACE_COST + channel_cost(a + b, observed)
-        else:
-            prior = model.zipf(cased)
-            cost = channel_cost(cased, observed)
-        score = FREQUENCY_WEIGHT * prior - error_base - cost
-        if cased not in found or score > found[cased][0]:
-            found[cased] = (score, cost, source)
-    return tuple((text, score, cost, source) for text, (score, cost, source) in found.items())
-
-
-def _generate(observed: str, model: Model) -> Iterator[tuple[str, Source]]:
-    """Candidate intended forms: typical confusions, near words, splits."""
-    for variant in _confusion_variants(observed):
-        if variant != observed and model.zipf(variant) >= CANDIDATE_MIN_ZIPF:
-            yield variant, "confusion"
-    letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
-    if model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
-        if letters_only or any(c.isalpha() for c in observed):
-            for word, _distance in model.speller.near(observed)[:MAX_SEARCH_CANDIDATES]:
-                yield word, "dictionary"
-        if letters_only and len(observed) >= 4:
-            yield from ((split, "dictionary") for split in _splits(observed, model))
-
-
-def _splits(observed: str, model: Model) -> Iterator[str]:
-    """Two common words that ``observed`` is made of, with the space lost ("ofthe")."""
-    folded = observed.casefold()
-    for i in range(1, len(folded)):
-        a, b = folded[:i], folded[i:]
-        if len(a) == 1 and a not in "ai" or len(b) == 1 and b not in "ai":
-            continue
-        low, high = sorted((model.zipf(a), model.zipf(b)))
-        if low >= SPLIT_MIN_ZIPF and high >= SPLIT_FUNCTION_WORD_ZIPF:
-            yield f"{a} {b}"
-
-
-@cache
-def _rules_by_observed() -> dict[str, tuple[Rule, ...]]:
-    by_first: dict[str, list[Rule]] = defaultdict(list)
-    for rules in load_rules().values():
-        for rule in rules:
-            by_first[rule.observed[0]].append(rule)
-    return {first: tuple(rules) for first, rules in by_first.items()}
-
-
-def _confusion_variants(observed: str, depth: int = 2) -> set[str]:
-    """Strings that typical confusions (up to ``depth`` of them) would have turned into ``observed``."""
-    frontier = {observed}
-    seen: set[str] = set()
-    rules = _rules_by_observed()
-    for _ in range(depth):
-        nxt: set[str] = set()
-        for form in frontier:
-            for j, char in enumerate(form):
-                for rule in rules.get(char, ()):
-                    if form.startswith(rule.observed, j):
-                        nxt.add(form[:j] + rule.intended + form[j + len(rule.observed):])
-        nxt -= seen
-        seen |= nxt
-        frontier = nxt
-    return seen

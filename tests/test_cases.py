@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import load_cases
+
 from ocrfix import check, fix
 
 pytestmark = pytest.mark.slow

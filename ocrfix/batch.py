@@ -1,0 +1,35 @@
+"""Run one function over many inputs on several processes, results in input order.
+
+Workers are forked after the caller has loaded the language model, so they
+share its memory (copy-on-write) instead of loading it again. Where fork is
+not available, or for one job, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def default_jobs() -> int:
+    """One job per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def map_ordered(fn: Callable[[In], Out], items: Iterable[In], jobs: int) -> Iterator[Out]:
+    """``map(fn, items)`` on up to ``jobs`` processes, yielding results in input order."""
+    todo = list(items)
+    if jobs <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(fn, todo)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(todo))) as pool:
+        yield from pool.imap(fn, todo, chunksize=1)

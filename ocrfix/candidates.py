@@ -1,0 +1,189 @@
+"""Candidate generation: what an observed word may have been before OCR misread it.
+
+Three generators, each cheap enough to run on every suspect word:
+
+* typical confusions, undone: every string that one or two rules of the
+  confusion table would turn into the observed word (``rnodern`` <- ``modern``),
+  kept if the lexicon has it; its channel cost is the sum of the rules' costs;
+* near words from the symspell index (one edit, or the closest within two),
+  their channel cost computed by :func:`ocrfix.confusions.channel_cost`;
+* splits into two common words, for a lost space (``ofthe``).
+
+Results are cached per observed form for the whole process.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ocrfix.confusions import Rule, channel_cost, load_rules
+from ocrfix.model import Model
+from ocrfix.speller import CANDIDATE_MIN_ZIPF
+from ocrfix.types import Source
+
+# Cost of a lost space between two words ("ofthe"), on top of the error base.
+LOST_SPACE_COST = 1.0
+# Only words rarer than this are checked against the whole candidate index;
+# commoner ones only against their typical OCR confusions.
+SEARCH_BELOW_ZIPF = 3.5
+# Of the index's near words, only the likeliest few (fewest edits, then most
+# frequent) are costed: the weighted edit distance is the costly step, and
+# a candidate beyond the eighth has never ranked first in the bench's runs.
+MAX_SEARCH_CANDIDATES = 8
+# Two edits are searched only in words this long: in shorter ones two edits
+# reach dozens of unrelated words ("mneo": neo, me, one, no, ...).
+DEEP_MIN_LENGTH = 5
+# Splits must give two common words, one of them very common: OCR loses the
+# space mostly around function words ("ofthe", "theRussian"), while closed
+# compounds ("drawdown", "powerbrokers") are genuine. "a" and "I" are the
+# only one-letter parts.
+SPLIT_MIN_ZIPF = 3.0
+SPLIT_FUNCTION_WORD_ZIPF = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A possible intended form of an observed word, before context is weighed.
+
+    ``prior`` is the Zipf-scale frequency of the intended text (for two words,
+    of the pair); ``cost`` is -log10 P(observed | intended).
+    """
+
+    text: str
+    prior: float
+    cost: float
+    source: Source
+
+
+def match_case(word: str, pattern: str) -> str:
+    """``word`` in the case pattern of ``pattern`` (upper, title or lower); a pattern
+    without letters leaves ``word`` as it is.
+
+    >>> match_case("march", "MARCH"), match_case("of the", "Ofthe"), match_case("the", "tbe")
+    ('MARCH', 'Of the', 'the')
+    """
+    letters = [c for c in pattern if c.isalpha()]
+    if not letters:
+        return word
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def real_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
+    """For a real word: the words one typical confusion away that the context
+    model knows (context is the only evidence against a real word)."""
+    return _best_per_text(
+        Proposal(match_case(v, observed), model.zipf(v), cost, "confusion")
+        for v, cost in confusion_variants(observed, model.prefixes, depth=1).items()
+        if model.in_context(v)
+    )
+
+
+@cache
+def non_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
+    """For an unknown word: typical confusions, near words and splits.
+
+    The index is searched two edits deep only when typical confusions found
+    nothing: that search is the costliest step of ocrfix, and its far
+    candidates rarely beat a typical confusion.
+    """
+    proposals = [
+        Proposal(match_case(v, observed), model.zipf(v), cost, "confusion")
+        for v, cost in confusion_variants(observed, model.prefixes).items()
+        if model.zipf(v) >= CANDIDATE_MIN_ZIPF
+    ]
+    letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
+    if model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
+        near = model.speller.near(observed, deep=not proposals and len(observed) >= DEEP_MIN_LENGTH)
+        near.sort(key=lambda wd: (wd[1], -model.zipf(wd[0])))
+        for word, _distance in near[:MAX_SEARCH_CANDIDATES]:
+            cased = match_case(word, observed)
+            proposals.append(
+                Proposal(cased, model.zipf(word), channel_cost(cased, observed), "dictionary")
+            )
+        if letters_only and len(observed) >= 4:
+            proposals.extend(_splits(observed, model))
+    return _best_per_text(p for p in proposals if p.text != observed)
+
+
+def _best_per_text(proposals: Iterator[Proposal] | list[Proposal]) -> tuple[Proposal, ...]:
+    """One proposal per text: the cheapest way to reach it."""
+    best: dict[str, Proposal] = {}
+    for p in proposals:
+        if p.text not in best or p.cost < best[p.text].cost:
+            best[p.text] = p
+    return tuple(best.values())
+
+
+def _splits(observed: str, model: Model) -> Iterator[Proposal]:
+    """Two common words that ``observed`` is made of, with the space lost ("ofthe")."""
+    folded = observed.casefold()
+    for i in range(1, len(folded)):
+        a, b = folded[:i], folded[i:]
+        if (len(a) == 1 and a not in "ai") or (len(b) == 1 and b not in "ai"):
+            continue
+        low, high = sorted((model.zipf(a), model.zipf(b)))
+        if low >= SPLIT_MIN_ZIPF and high >= SPLIT_FUNCTION_WORD_ZIPF:
+            cased = match_case(f"{a} {b}", observed)
+            prior = model.zipf(a) + model.zipf(b) - 9 + model.context.inner([a, b])
+            cost = LOST_SPACE_COST + channel_cost(cased.replace(" ", ""), observed)
+            yield Proposal(cased, prior, cost, "dictionary")
+
+
+@cache
+def _rules_by_observed() -> dict[str, tuple[Rule, ...]]:
+    by_first: dict[str, list[Rule]] = defaultdict(list)
+    for rules in load_rules().values():
+        for rule in rules:
+            by_first[rule.observed[0]].append(rule)
+    return {first: tuple(rules) for first, rules in by_first.items()}
+
+
+def confusion_variants(observed: str, prefixes: frozenset[str], depth: int = 2) -> dict[str, float]:
+    """Words that up to ``depth`` typical confusions would have turned into
+    ``observed``, each with the summed cost of the cheapest such path.
+
+    The search walks ``observed`` left to right, at each point either keeping
+    the character or undoing a confusion that ends there, and abandons a
+    path as soon as what it has built (case-folded) begins no word in
+    ``prefixes``; so it costs little more than the words it finds.
+
+    >>> confusion_variants("rnodern", frozenset({"m", "mo", "mod", "mode", "moder", "modern"}))
+    {'modern': 0.7}
+    """
+    rules = _rules_by_observed()
+    found: dict[str, float] = {}
+    # A stack of (position in observed, built so far, its case-folded form, edits, cost).
+    stack: list[tuple[int, str, str, int, float]] = [(0, "", "", 0, 0.0)]
+    while stack:
+        i, built, folded, edits, cost = stack.pop()
+        if i == len(observed):
+            if edits and cost < found.get(built, float("inf")):
+                found[built] = round(cost, 3)
+            continue
+        char = observed[i]
+        kept = folded + char.casefold()
+        if kept in prefixes:
+            stack.append((i + 1, built + char, kept, edits, cost))
+        if edits < depth:
+            for rule in rules.get(char, ()):
+                if observed.startswith(rule.observed, i):
+                    undone = folded + rule.intended.casefold()
+                    if undone in prefixes:
+                        stack.append(
+                            (
+                                i + len(rule.observed),
+                                built + rule.intended,
+                                undone,
+                                edits + 1,
+                                cost + rule.cost,
+                            )
+                        )
+    return found
