@@ -1,14 +1,13 @@
 """The library API: check a text, fix it, or replay decisions on it.
 
 >>> from ocrfix import check, fix, apply
->>> [(f.text, f.best.text) for f in check("the embattied country")]
-[('embattied', 'embattled')]
->>> fixed = fix("the embattied country")
+>>> [(f.text, f.best.text) for f in check("They sat at tbe table.")]
+[('tbe', 'the')]
+>>> fixed = fix("They sat at tbe table.")
 >>> fixed.text
-'the embattled country'
->>> apply("the embattied country", fixed.decisions) == fixed.text
-True
-"""
+'They sat at the table.'
+>>> apply("They sat at tbe table.", fixed.decisions) == fixed.text
+True"""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ Each detector is a pure function ``Doc -> Iterator[Flag]``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 import regex
 
@@ -48,16 +49,51 @@ COMPOUND_JOIN = 0.5
 
 
 def words(doc: Doc) -> Iterator[Flag]:
-    """Non-words, real-word confusions and run-together words, one flag per suspect word."""
-    for i, token in enumerate(doc.tokens):
-        if token.kind is TokenKind.WORD:
-            yield from _check_word(doc, i)
-        elif (
-            token.kind is TokenKind.NUMBER
-            and token.text in LONE_DIGITS
-            and _stands_for_word(doc, i)
-        ):
-            yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
+    """Non-words, real-word confusions and run-together words, one flag per suspect word.
+
+    Two passes: the second re-reads the words next to a sure correction with
+    the corrected word as context ("chargecl witb" -> "charged with": "witb"
+    is only sure once "charged" is read).
+    """
+    first = {i: list(_check_token(doc, i)) for i in range(len(doc.tokens))}
+    readings = {
+        i: flags[0].best.text
+        for i, flags in first.items()
+        if len(flags) == 1
+        and flags[0].best is not None
+        and flags[0].best.confidence >= doc.config.min_confidence
+        and (flags[0].start, flags[0].end) == (doc.tokens[i].start, doc.tokens[i].end)
+    }
+    if readings:
+        second = replace(doc, readings=readings)
+        for i in _neighbours(doc, readings):
+            first[i] = list(_check_token(second, i))
+    for flags in first.values():
+        yield from flags
+
+
+def _neighbours(doc: Doc, changed: Mapping[int, str]) -> set[int]:
+    """Word tokens next to a changed one (across spaces and one line break)."""
+    near = set()
+    for i in changed:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(doc.tokens) and doc.tokens[j].kind in (
+                TokenKind.SPACE,
+                TokenKind.NEWLINE,
+            ):
+                j += step
+            if 0 <= j < len(doc.tokens) and j not in changed:
+                near.add(j)
+    return near
+
+
+def _check_token(doc: Doc, i: int) -> Iterator[Flag]:
+    token = doc.tokens[i]
+    if token.kind is TokenKind.WORD:
+        yield from _check_word(doc, i)
+    elif token.kind is TokenKind.NUMBER and token.text in LONE_DIGITS and _stands_for_word(doc, i):
+        yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
 
 
 def _stands_for_word(doc: Doc, i: int) -> bool:

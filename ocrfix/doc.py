@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ocrfix.config import Config
 from ocrfix.model import DocStats, Model, document_stats, load_model
@@ -23,13 +24,20 @@ class Doc:
     model: Model
     stats: DocStats
     config: Config
+    # Token index -> its corrected reading, where one is sure: context is
+    # read from these rather than from the OCR's errors.
+    readings: Mapping[int, str] = field(default_factory=dict)
+
+    def word_at(self, j: int) -> str:
+        """Token ``j``'s text, or its sure reading."""
+        return self.readings.get(j, self.tokens[j].text)
 
     def left_word(self, i: int) -> str | None:
         """The word before token ``i`` on the same line, if only spaces separate them."""
         j = i - 1
         if j >= 0 and self.tokens[j].kind is TokenKind.SPACE:
             j -= 1
-        return self.tokens[j].text if j >= 0 and self.tokens[j].kind is TokenKind.WORD else None
+        return self.word_at(j) if j >= 0 and self.tokens[j].kind is TokenKind.WORD else None
 
     def right_word(self, i: int) -> str | None:
         """The word after token ``i``, if only spaces (or one line break) separate them."""
@@ -39,7 +47,7 @@ class Doc:
                 return None
             j += 1
         if j < len(self.tokens) and self.tokens[j].kind is TokenKind.WORD:
-            return self.tokens[j].text
+            return self.word_at(j)
         return None
 
     def next_text(self, i: int) -> str | None:

@@ -38,6 +38,9 @@ FREQUENCY_WEIGHT = 0.6
 # Softens the posterior so that confidences match how often suggestions are
 # right (benchmarks/calibrate.py): probabilities are 10 ** (score / T).
 TEMPERATURE = 1.5
+# No reading of a word is ever certain; reported confidences stop here (so a
+# rounded 0.9996 never claims 1.0).
+MAX_CONFIDENCE = 0.999
 # Raised for what is likely genuine though unlisted: capitalised words are
 # mostly names; a form that recurs is unlikely to be the same OCR error twice.
 NAME_BONUS = 2.5
@@ -120,7 +123,7 @@ def normalise(keep: float, alternatives: list[Reading]) -> Ranking:
     keep_weight = 10 ** ((keep - top) / TEMPERATURE)
     total = keep_weight + sum(weights)
     ranked = sorted(
-        ((r, w / total) for r, w in zip(alternatives, weights, strict=True)),
+        ((r, min(w / total, MAX_CONFIDENCE)) for r, w in zip(alternatives, weights, strict=True)),
         key=lambda rw: -rw[1],
     )
     return Ranking(keep_weight / total, tuple(ranked))

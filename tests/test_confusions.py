@@ -1,0 +1,77 @@
+"""The OCR error model and its data file."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocrfix.candidates import confusion_variants, match_case
+from ocrfix.confusions import (
+    CONFUSION_FILE,
+    GENERIC_SUBSTITUTION,
+    channel_cost,
+    load_rules,
+)
+from ocrfix.data import read_text, rows
+
+
+def test_identical_strings_cost_nothing() -> None:
+    assert channel_cost("modern", "modern") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("intended", "typical", "odd"),
+    [
+        ("modern", "rnodern", "xodern"),
+        ("the", "tbe", "tqe"),
+        ("was", "wvas", "wzas"),
+        ("did", "clid", "xzid"),
+        ("Illinois", "1llinois", "Xllinois"),
+    ],
+)
+def test_typical_confusions_cost_less_than_arbitrary_edits(
+    intended: str, typical: str, odd: str
+) -> None:
+    assert channel_cost(intended, typical) < channel_cost(intended, odd)
+
+
+def test_an_arbitrary_substitution_costs_the_generic_price() -> None:
+    assert channel_cost("cat", "cqt") == GENERIC_SUBSTITUTION
+
+
+def test_lower_case_rules_apply_to_upper_case() -> None:
+    assert channel_cost("MODERN", "RNODERN") == channel_cost("modern", "rnodern")
+
+
+def test_every_row_of_the_table_is_well_formed() -> None:
+    for row in rows(CONFUSION_FILE):
+        assert len(row) == 3, row
+        intended, observed, cost = row
+        assert intended and observed and intended != observed, row
+        assert 0.0 < float(cost) < GENERIC_SUBSTITUTION, row
+
+
+def test_the_table_says_where_it_came_from() -> None:
+    header = read_text(CONFUSION_FILE).split("\n\n")[0]
+    assert "Where it came from" in read_text(CONFUSION_FILE)
+    assert header.startswith("#")
+
+
+def test_rules_are_indexed_by_first_intended_character() -> None:
+    for first, rules in load_rules().items():
+        assert all(rule.intended.startswith(first) for rule in rules)
+
+
+def test_variants_undo_confusions_within_known_prefixes() -> None:
+    words = ["the", "whole"]
+    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+    assert confusion_variants("tbe", prefixes) == {"the": 1.0}
+    assert "whole" in confusion_variants("vvhole", prefixes)
+    assert confusion_variants("xyz", prefixes) == {}
+
+
+@pytest.mark.parametrize(
+    ("word", "pattern", "expected"),
+    [("march", "MARCH", "MARCH"), ("march", "Marсh", "March"), ("i", "1", "i"), ("of the", "Ofthe", "Of the")],
+)
+def test_match_case(word: str, pattern: str, expected: str) -> None:
+    assert match_case(word, pattern) == expected
