@@ -24,7 +24,7 @@ DEFAULT = Config()
 def warm_up(config: Config = DEFAULT) -> None:
     """Load every resource ``check`` may need now, not on first use (before forking workers)."""
     model = make_doc("warm up", config).model
-    _ = model.speller, model.prefixes
+    _ = model.speller, model.prefixes, model.shape
 
 
 def check(text: str, config: Config = DEFAULT) -> list[Flag]:

@@ -6,7 +6,6 @@ from rules (``source: "rule"``).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
@@ -14,9 +13,9 @@ import regex
 
 from ocrfix.data import rows
 from ocrfix.doc import Doc
+from ocrfix.scripts import script
 from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
 
-SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 OPEN_QUOTES = frozenset("\u201c\u2018\u201e\u00ab")
 CLOSE_QUOTES = frozenset("\u201d\u2019\u00bb")
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | frozenset("\"'")
@@ -41,13 +40,6 @@ def _homoglyphs() -> dict[str, str]:
     return {char: latin for char, latin, _name in rows("homoglyphs.tsv")}
 
 
-def _script(char: str) -> str | None:
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    return next((s for s in SCRIPTS if name.startswith(s)), "OTHER")
-
-
 def homoglyphs(doc: Doc) -> Iterator[Flag]:
     """Letters of another script inside a word: ``Marсh`` with a Cyrillic es.
 
@@ -55,11 +47,11 @@ def homoglyphs(doc: Doc) -> Iterator[Flag]:
     alone, so ``Минобороны`` stays as it is.
     """
     table = _homoglyphs()
-    to_cyrillic = {latin: char for char, latin in table.items() if _script(char) == "CYRILLIC"}
+    to_cyrillic = {latin: char for char, latin in table.items() if script(char) == "CYRILLIC"}
     for token in doc.tokens:
         if token.kind is not TokenKind.WORD:
             continue
-        scripts = [_script(c) for c in token.text]
+        scripts = [script(c) for c in token.text]
         used = {s for s in scripts if s is not None}
         if len(used) < 2:
             continue
@@ -72,7 +64,7 @@ def homoglyphs(doc: Doc) -> Iterator[Flag]:
         foreign = sorted({s for s in used if s != majority})
         names = " and ".join(s.title() for s in foreign)
         reason = f"{names} letters inside a {majority.title()} word"
-        if any(_script(c) not in (None, majority) for c in fixed):
+        if any(script(c) not in (None, majority) for c in fixed):
             yield Flag(token.start, token.end, token.text, FlagKind.HOMOGLYPH, reason, 0.8)
             continue
         confidence = HOMOGLYPH_KNOWN if doc.model.is_known(fixed) else HOMOGLYPH_UNKNOWN
@@ -254,7 +246,7 @@ def _strongest(run: str) -> str:
 
 
 # Lone marks that stand between spaces on purpose: dashes, ampersands, ellipses.
-FREE_STANDING = frozenset("-\u2013\u2014&\u2026*\u00a7\u00b6/|#%+=")
+FREE_STANDING = frozenset("-\u2013\u2014&\u2026*\u00a7\u00b6/|#%+=\u2022\u00b7")
 STRAY_MARK = 0.5
 GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
 WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))'(?=\p{L})")

@@ -12,7 +12,8 @@ import regex
 
 from ocrfix.candidates import match_case, real_word_proposals
 from ocrfix.doc import Doc
-from ocrfix.model import COMMON_ZIPF
+from ocrfix.model import COMMON_ZIPF, Model
+from ocrfix.scripts import scripts
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
 from ocrfix.words import FREQUENCY_WEIGHT, STANDALONE_LETTERS, Ranking, keep_score, rank
 
@@ -40,6 +41,8 @@ MIN_SUGGESTION = 0.01
 # with digits among its letters more so.
 UNKNOWN_WORD_CONFIDENCE = 0.5
 MIXED_DIGITS_CONFIDENCE = 0.6
+FRAGMENT_MAX_LENGTH = 3
+COMPOUND_PART_MIN = 3
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
 SPLIT_COST = 1.0
 # A hyphen at a line end is typesetting, not an error: joining costs little.
@@ -105,7 +108,9 @@ def _stands_for_word(doc: Doc, i: int) -> bool:
 def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
     token = doc.tokens[i]
     text = token.text
-    if doc.model.is_known(text) and "-" in text:
+    if (doc.model.is_known(text) and "-" in text) or scripts(text) - {doc.model.script}:
+        # A known compound; a homoglyph, which detect_marks reports; or a word
+        # in another script, which this language's lexicon cannot judge.
         return
     stem = _strip_possessive(text)
     parts = stem.split("-")
@@ -118,6 +123,21 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
                 right = doc.next_text(i) if doc.next_text(i) == "." else None
             yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
         offset += len(part) + 1
+
+
+def _fragment(word: str) -> bool:
+    """A short lower-case string the context model lacks ("wil", "rn", "tb"): web text
+    lists such strings as words, but in print they are mostly pieces of words."""
+    return len(word) <= FRAGMENT_MAX_LENGTH and word.islower()
+
+
+def _compound(word: str, model: Model) -> bool:
+    """A closed compound of two words of three letters or more that the context
+    model knows ("powerbrokers"); web-listed fragments ("wil") do not count."""
+    return len(word) >= 2 * COMPOUND_PART_MIN and any(
+        model.in_context(word[:k]) and model.in_context(word[k:])
+        for k in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1)
+    )
 
 
 def _strip_possessive(word: str) -> str:
@@ -194,7 +214,13 @@ def _check_part(
         reason = f"a real word, but context favours {suggestions[0].text!r}"
     else:
         mixed = any(c.isdigit() for c in observed)
-        protected = observed[:1].isupper() or lone_letter or doc.stats.recurs(observed)
+        protected = (
+            (observed[:1].isupper() and not model.shape.implausible(observed))
+            or lone_letter
+            or doc.stats.recurs(observed)
+            or (model.is_known(observed) and not _fragment(observed))  # "labeling"
+            or _compound(observed, model)  # "drawdown", "counterterrorism"
+        )
         if p_error < 0.5 and protected and not mixed:
             return
         p_error = max(p_error, MIXED_DIGITS_CONFIDENCE if mixed else UNKNOWN_WORD_CONFIDENCE)

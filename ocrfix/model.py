@@ -16,6 +16,8 @@ from functools import cache
 
 from ocrfix.context import ContextModel
 from ocrfix.lexicon import Lexicon, load_lexicon
+from ocrfix.scripts import scripts
+from ocrfix.shape import ShapeModel, load_shape_model
 from ocrfix.speller import Speller, load_ngram_counts, load_prefixes, load_speller
 from ocrfix.types import Token, TokenKind
 
@@ -37,11 +39,17 @@ class Model:
     lexicon: Lexicon
     context: ContextModel
     user_words: frozenset[str]
+    script: str | None  # the language's script: that of its most frequent word
 
     @property
     def prefixes(self) -> frozenset[str]:
         """Every prefix of every word that may be proposed (case-folded), for pruning searches."""
         return load_prefixes(self.lexicon)
+
+    @property
+    def shape(self) -> ShapeModel:
+        """How word-like strings look (loaded on first use)."""
+        return load_shape_model(self.lexicon)
 
     @property
     def speller(self) -> Speller:
@@ -71,14 +79,17 @@ class Model:
 
 
 @cache
-def _language_model(lang: str) -> tuple[Lexicon, ContextModel]:
-    return load_lexicon(lang), ContextModel(load_ngram_counts(lang))
+def _language_model(lang: str) -> tuple[Lexicon, ContextModel, str | None]:
+    lexicon = load_lexicon(lang)
+    top = max(lexicon.zipf, key=lexicon.zipf.__getitem__)
+    return lexicon, ContextModel(load_ngram_counts(lang)), next(iter(scripts(top)), None)
 
 
+@cache
 def load_model(lang: str, user_words: frozenset[str] = frozenset()) -> Model:
-    """The :class:`Model` for ``lang`` (resources shared within a process)."""
-    lexicon, context = _language_model(lang)
-    return Model(lexicon, context, user_words)
+    """The :class:`Model` for ``lang`` and the user's words (shared within a process)."""
+    lexicon, context, script = _language_model(lang)
+    return Model(lexicon, context, user_words, script)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+import math
 from collections.abc import Sequence
 
 from ocrfix.types import Decision, Flag
@@ -39,12 +40,17 @@ def flags_as_text(path: str, text: str, flags: Sequence[Flag]) -> list[str]:
     for flag in flags:
         line, col = position(starts, flag.start)
         best = (
-            f" -> {flag.best.text!r} ({flag.best.confidence:.2f})"
+            f" -> {flag.best.text!r} ({_two_places(flag.best.confidence)})"
             if flag.best
-            else (f" ({flag.confidence:.2f}, no suggestion)")
+            else f" ({_two_places(flag.confidence)}, no suggestion)"
         )
         lines.append(f"{path}:{line}:{col}: {flag.kind.value} {_short(flag.text)!r}{best}")
     return lines
+
+
+def _two_places(confidence: float) -> str:
+    """Truncated, not rounded: 0.999 shows as 0.99, never as a certain 1.00."""
+    return f"{math.floor(confidence * 100) / 100:.2f}"
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -71,7 +71,12 @@ def test_variants_undo_confusions_within_known_prefixes() -> None:
 
 @pytest.mark.parametrize(
     ("word", "pattern", "expected"),
-    [("march", "MARCH", "MARCH"), ("march", "Marсh", "March"), ("i", "1", "i"), ("of the", "Ofthe", "Of the")],
+    [
+        ("march", "MARCH", "MARCH"),
+        ("march", "Marсh", "March"),
+        ("i", "1", "i"),
+        ("of the", "Ofthe", "Of the"),
+    ],
 )
 def test_match_case(word: str, pattern: str, expected: str) -> None:
     assert match_case(word, pattern) == expected

@@ -39,7 +39,10 @@ def test_a_comma_group_needs_three_digits() -> None:
 @pytest.mark.parametrize(
     ("text", "url"),
     [
-        ("see https://ria.ru/syria/20171211/1510638374.html.", "https://ria.ru/syria/20171211/1510638374.html"),
+        (
+            "see https://ria.ru/syria/20171211/1510638374.html.",
+            "https://ria.ru/syria/20171211/1510638374.html",
+        ),
         ("(www.example.org/a?b=c)", "www.example.org/a?b=c"),
     ],
 )
@@ -48,7 +51,7 @@ def test_urls_are_one_token_without_closing_punctuation(text: str, url: str) -> 
 
 
 def test_email_addresses_are_one_token() -> None:
-    assert kinds("write to info@example.org today") [2] == ("info@example.org", "email")
+    assert kinds("write to info@example.org today")[2] == ("info@example.org", "email")
 
 
 def test_words_keep_inner_apostrophes_and_hyphens_but_not_a_final_hyphen() -> None:

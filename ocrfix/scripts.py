@@ -1,0 +1,31 @@
+"""Which writing system a letter or word belongs to (Latin, Cyrillic, Greek, ...)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+@cache
+def script(char: str) -> str | None:
+    """The script of ``char``: one of SCRIPTS, "OTHER" for other letters, None for non-letters."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return next((s for s in SCRIPTS if name.startswith(s)), "OTHER")
+
+
+def scripts(word: str) -> set[str]:
+    """The scripts of the letters of ``word``."""
+    return {s for s in map(script, word) if s is not None}
+
+
+def mixed_script(word: str) -> bool:
+    """True when ``word`` has letters of two or more scripts ("Marсh").
+
+    >>> mixed_script("Marсh"), mixed_script("March"), mixed_script("Минобороны")
+    (True, False, False)
+    """
+    return len(scripts(word)) > 1

@@ -1,0 +1,199 @@
+"""The command line, through ``main(argv)`` and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ocrfix.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGS, main
+
+pytestmark = pytest.mark.slow
+
+NOISY = "They sat at tbe table and ate.\n"
+CLEAN = "They sat at the table and ate.\n"
+
+
+@pytest.fixture
+def noisy(tmp_path: Path) -> Path:
+    path = tmp_path / "noisy.txt"
+    path.write_text(NOISY, encoding="utf-8")
+    return path
+
+
+def test_check_prints_one_line_per_flag_and_exits_1(
+    noisy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(noisy)]) == EXIT_FLAGS
+    out = capsys.readouterr().out
+    expected = rf"{re.escape(str(noisy))}:1:13: non-word 'tbe' -> 'the' \(0\.\d\d\)\n"
+    assert re.fullmatch(expected, out), out
+
+
+def test_check_exits_0_on_clean_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(path)]) == EXIT_CLEAN
+    assert capsys.readouterr().out == ""
+
+
+def test_check_json_follows_the_documented_schema(
+    noisy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", str(noisy), "--format", "json"])
+    obj = json.loads(capsys.readouterr().out)
+    assert obj["path"] == str(noisy)
+    (flag,) = obj["flags"]
+    assert set(flag) == {"start", "end", "text", "kind", "reason", "confidence", "suggestions"}
+    assert NOISY[flag["start"] : flag["end"]] == flag["text"] == "tbe"
+    best = flag["suggestions"][0]
+    assert (best["text"], best["source"]) == ("the", "confusion")
+    assert 0.8 <= best["confidence"] <= 1.0
+
+
+def test_fix_writes_corrected_text_to_stdout(
+    noisy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fix", str(noisy)]) == EXIT_FLAGS
+    assert capsys.readouterr().out == CLEAN
+    assert noisy.read_text(encoding="utf-8") == NOISY  # the input is kept
+
+
+def test_fix_diff(noisy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["fix", str(noisy), "--diff"])
+    out = capsys.readouterr().out
+    assert f"-{NOISY}" in out and f"+{CLEAN}" in out
+
+
+def test_fix_json_lists_the_decisions(noisy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["fix", str(noisy), "--format", "json"])
+    (decision,) = json.loads(capsys.readouterr().out)["decisions"]
+    assert (decision["original"], decision["replacement"]) == ("tbe", "the")
+
+
+def test_fix_directory_to_output_directory(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(NOISY, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text(CLEAN, encoding="utf-8")
+    assert main(["fix", str(src), "-o", str(out), "--jobs", "2"]) == EXIT_FLAGS
+    assert (out / "a.txt").read_text(encoding="utf-8") == CLEAN
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def test_fix_in_place_rewrites_the_input(noisy: Path) -> None:
+    main(["fix", str(noisy), "--in-place"])
+    assert noisy.read_text(encoding="utf-8") == CLEAN
+    assert [p.name for p in noisy.parent.iterdir()] == ["noisy.txt"]  # no temporary file left
+
+
+def test_fix_refuses_to_overwrite_its_input(
+    noisy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fix", str(noisy), "-o", str(noisy)]) == EXIT_ERROR
+    assert "--in-place" in capsys.readouterr().err
+    assert noisy.read_text(encoding="utf-8") == NOISY
+
+
+def test_several_inputs_need_an_output_directory(
+    noisy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fix", str(noisy), str(noisy)]) == EXIT_ERROR
+    assert "-o OUT_DIR" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x00\x01\x02binary", "binary"),
+        (b"caf\xe9 au lait", "--encoding"),
+    ],
+)
+def test_unreadable_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("ocrfix: error: ") and message in err and err.count("\n") == 1
+
+
+def test_legacy_encoding_with_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("They sat at tbe caf\xe9.\n".encode("latin-1"))
+    assert main(["fix", str(path), "--encoding", "latin-1"]) == EXIT_FLAGS
+    assert capsys.readouterr().out == "They sat at the caf\xe9.\n"
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "no/such/file.txt"]) == EXIT_ERROR
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_one_bad_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x00binary")
+    (tmp_path / "b.txt").write_text(NOISY, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == EXIT_ERROR
+    captured = capsys.readouterr()
+    assert "b.txt:1:13" in captured.out and "a.txt" in captured.err
+
+
+def test_crlf_line_endings_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"They sat at tbe table.\r\nThen they left.\r\n")
+    main(["fix", str(path), "--in-place"])
+    assert path.read_bytes() == b"They sat at the table.\r\nThen they left.\r\n"
+
+
+def test_user_lexicon_file(noisy: Path, tmp_path: Path) -> None:
+    lexicon = tmp_path / "words.txt"
+    lexicon.write_text("# my words\ntbe\n", encoding="utf-8")
+    assert main(["check", str(noisy), "--lexicon", str(lexicon)]) == EXIT_CLEAN
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ocrfix", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+
+
+def test_python_m_ocrfix_reads_stdin() -> None:
+    done = run("fix", "-", stdin=NOISY)
+    assert (done.returncode, done.stdout) == (EXIT_FLAGS, CLEAN)
+
+
+def test_usage_error_exits_2_without_traceback() -> None:
+    done = run("fix", "--min-confidence", "2", "-", stdin=NOISY)
+    assert done.returncode == EXIT_ERROR
+    assert "Traceback" not in done.stderr and "min_confidence" in done.stderr
+
+
+def test_interrupt_exits_130() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ocrfix", "fix", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # stdin is left open: ocrfix waits for input, and Ctrl-C (SIGINT) stops it.
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err

@@ -1,0 +1,55 @@
+"""Detectors for marks and layout, on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocrfix import FlagKind, check
+
+pytestmark = pytest.mark.slow
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind.value, f.text) for f in check(text)]
+
+
+def test_garbage_run_of_specks() -> None:
+    text = "SERVANTS.\n. A I I . 1 _ I I _ - -__s _ -__ On Saturday the court sat."
+    (flag,) = [f for f in check(text) if f.kind is FlagKind.GARBAGE]
+    assert flag.text.startswith(". A I I") and flag.best is not None and flag.best.text == ""
+
+
+def test_a_page_number_inside_a_sentence_is_an_artifact() -> None:
+    text = "He said that the\n\n12\n\nprisoner was drunk."
+    assert ("artifact", "\n\n12\n\n") in kinds(text)
+
+
+def test_a_url_line_after_a_finished_sentence_is_not_an_artifact() -> None:
+    text = "Read more on our site.\n\nhttps://example.org/story\n\nThe next story."
+    assert all(kind != "artifact" for kind, _ in kinds(text))
+
+
+def test_unclosed_opening_quote_is_flagged() -> None:
+    assert ("quote", "'") in kinds("he was charged on 'remand with stealing.")
+
+
+def test_closed_single_quotes_are_fine() -> None:
+    assert kinds("he said 'never' and left.") == []
+
+
+def test_bracket_inside_a_word() -> None:
+    assert ("punctuation", "(") in kinds("the h(ouse was empty.")
+
+
+def test_lone_mark_between_spaces() -> None:
+    assert ("punctuation", " _") in kinds("the house _ was empty.")
+
+
+def test_abbreviation_period_before_comma_is_fine() -> None:
+    assert kinds("Messrs. Smith and Co., of London.") == []
+
+
+def test_greek_letter_in_latin_word() -> None:
+    (flag,) = check("the οrder was given.")  # Greek omicron
+    assert flag.kind is FlagKind.HOMOGLYPH and flag.best is not None
+    assert flag.best.text == "order"
