@@ -38,6 +38,10 @@ FREQUENCY_WEIGHT = 0.6
 # Softens the posterior so that confidences match how often suggestions are
 # right (benchmarks/calibrate.py): probabilities are 10 ** (score / T).
 TEMPERATURE = 1.5
+# Context counts for half its log-probability: the bigram list is short
+# (243,342 pairs), so one pair's presence or absence ("be engaged" listed,
+# "she engaged" not) would otherwise outweigh everything else.
+CONTEXT_WEIGHT = 0.5
 # No reading of a word is ever certain; reported confidences stop here (so a
 # rounded 0.9996 never claims 1.0).
 MAX_CONFIDENCE = 0.999
@@ -107,13 +111,17 @@ def rank(
         else non_word_proposals(observed, model)
     )
     alternatives = [
-        Reading(p.text, FREQUENCY_WEIGHT * p.prior - error_base - p.cost + fit, p.source)
+        Reading(
+            p.text,
+            FREQUENCY_WEIGHT * p.prior - error_base - p.cost + CONTEXT_WEIGHT * fit,
+            p.source,
+        )
         for p in proposals
         if p.cost <= max_cost
         and (restrict_to is None or p.text in restrict_to)
         and (fit := model.context.fit(left, p.text, right)) >= keep_fit + margin
     ]
-    return normalise(keep + keep_fit, alternatives)
+    return normalise(keep + CONTEXT_WEIGHT * keep_fit, alternatives)
 
 
 def normalise(keep: float, alternatives: list[Reading]) -> Ranking:

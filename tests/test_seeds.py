@@ -45,12 +45,14 @@ def test_clean_prose_is_not_flagged(path: Path) -> None:
         assert flag.kind is FlagKind.ARTIFACT or flag.text == "paiment", flag
 
 
-def test_fix_without_siblings_changes_only_sure_errors() -> None:
-    """Without siblings, "T order" stays for review (its evidence is one context);
-    the quote and the date are fixed; nothing else changes."""
+def test_fix_changes_exactly_the_three_errors() -> None:
+    """The mission's example: "T order", the stray quote and the date, nothing else
+    (the footer URLs stay for a reader to decide)."""
     text = read(PRINT_OCR)
     changes = [(d.original, d.replacement) for d in fix(text).decisions]
-    assert changes == [("11,2017", "11, 2017"), ("‘“", "“")]
+    assert changes == [("11,2017", "11, 2017"), ("T", "I"), ("‘“", "“")]
+    fixed = fix(text).text
+    assert "“I order the Defense Minister" in fixed and "added, “we will" in fixed
 
 
 def test_footer_urls_inside_a_sentence_are_an_artifact_not_fixed_by_default() -> None:
