@@ -42,6 +42,9 @@ MIN_SUGGESTION = 0.01
 UNKNOWN_WORD_CONFIDENCE = 0.5
 MIXED_DIGITS_CONFIDENCE = 0.6
 FRAGMENT_MAX_LENGTH = 3
+# The costliest single rule of the confusion table: one typical confusion.
+TYPICAL_CONFUSION = 1.3
+VOWELS = frozenset("aeiouy")
 COMPOUND_PART_MIN = 3
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
 SPLIT_COST = 1.0
@@ -125,10 +128,18 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
         offset += len(part) + 1
 
 
-def _fragment(word: str) -> bool:
-    """A short lower-case string the context model lacks ("wil", "rn", "tb"): web text
-    lists such strings as words, but in print they are mostly pieces of words."""
-    return len(word) <= FRAGMENT_MAX_LENGTH and word.islower()
+def _fragment(word: str, model: Model) -> bool:
+    """A short string that is no word: a piece of one, in print.
+
+    Lower case without a vowel and unknown to the context model ("rn", "tb",
+    "ng": web text lists such strings, print has no such words); or
+    capitalised, not an acronym, and unlisted ("Sdw", "Lro").
+    """
+    if len(word) > FRAGMENT_MAX_LENGTH:
+        return False
+    if word.islower():
+        return not model.in_context(word) and not any(c in VOWELS for c in word)
+    return word[:1].isupper() and not word.isupper() and not model.is_known(word)
 
 
 def _compound(word: str, model: Model) -> bool:
@@ -214,11 +225,18 @@ def _check_part(
         reason = f"a real word, but context favours {suggestions[0].text!r}"
     else:
         mixed = any(c.isdigit() for c in observed)
-        protected = (
+        fragment = _fragment(observed, model)
+        # A name is protected, unless a word is one typical confusion away
+        # ("Wandswortb"): then a reader should look.
+        misread = not lone_letter and any(
+            reading.cost <= TYPICAL_CONFUSION and p >= MIN_SUGGESTION
+            for reading, p in ranking.readings[:1]
+        )
+        protected = not fragment and not misread and (
             (observed[:1].isupper() and not model.shape.implausible(observed))
             or lone_letter
             or doc.stats.recurs(observed)
-            or (model.is_known(observed) and not _fragment(observed))  # "labeling"
+            or model.is_known(observed)  # listed, if uncommon ("labeling")
             or _compound(observed, model)  # "drawdown", "counterterrorism"
         )
         if p_error < 0.5 and protected and not mixed:

@@ -70,6 +70,7 @@ class Reading:
     text: str
     score: float
     source: Source
+    cost: float  # channel cost: how unlike an OCR error the change would be
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def rank(
             p.text,
             FREQUENCY_WEIGHT * p.prior - error_base - p.cost + CONTEXT_WEIGHT * fit,
             p.source,
+            p.cost,
         )
         for p in proposals
         if p.cost <= max_cost
