@@ -27,6 +27,7 @@ HOMOGLYPH_UNKNOWN = 0.8
 STRAY_QUOTE = 0.9  # a mark in a run of quotes that nothing closes
 DOUBLED_QUOTE = 0.85
 LOST_SPACE_AFTER_COMMA = 0.9  # "11,2017", "word,word"
+LOST_SPACE_IN_GARBLE = 0.5  # "prci,oier": the comma may be a misread letter
 LOST_SPACE_AFTER_PERIOD = 0.85  # "end.The"
 SPACE_BEFORE_PUNCT = 0.6  # "word ," — some house styles do this
 DOUBLED_PUNCT = 0.85  # ",,"
@@ -147,7 +148,11 @@ def spacing(doc: Doc) -> Iterator[Flag]:
         if mark.kind is not TokenKind.PUNCT:
             continue
         if mark.text == "," and _lost_space_after_comma(prev, nxt):
-            yield _insert_space(prev, mark, nxt, LOST_SPACE_AFTER_COMMA)
+            words = prev.kind is TokenKind.WORD
+            sure = not words or (doc.model.is_known(prev.text) and doc.model.is_known(nxt.text))
+            yield _insert_space(
+                prev, mark, nxt, LOST_SPACE_AFTER_COMMA if sure else LOST_SPACE_IN_GARBLE
+            )
         elif mark.text == "." and _lost_space_after_period(doc, prev, nxt):
             yield _insert_space(prev, mark, nxt, LOST_SPACE_AFTER_PERIOD)
         elif (
