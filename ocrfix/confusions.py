@@ -103,8 +103,11 @@ def _cost(intended: str, observed: str) -> float:
                     REPEAT_EDIT if j > 0 and observed[j] == observed[j - 1] else (GENERIC_INSERTION)
                 )
                 _relax(dist, i, j + 1, here + extra)
-            if i + 1 < n and j + 1 < m and intended[i] == observed[j + 1] and (
-                intended[i + 1] == observed[j]
+            if (
+                i + 1 < n
+                and j + 1 < m
+                and intended[i] == observed[j + 1]
+                and (intended[i + 1] == observed[j])
             ):  # two characters swapped
                 _relax(dist, i + 2, j + 2, here + GENERIC_SUBSTITUTION)
             if i < n:

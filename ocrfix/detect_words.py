@@ -232,12 +232,16 @@ def _check_part(
             reading.cost <= TYPICAL_CONFUSION and p >= MIN_SUGGESTION
             for reading, p in ranking.readings[:1]
         )
-        protected = not fragment and not misread and (
-            (observed[:1].isupper() and not model.shape.implausible(observed))
-            or lone_letter
-            or doc.stats.recurs(observed)
-            or model.is_known(observed)  # listed, if uncommon ("labeling")
-            or _compound(observed, model)  # "drawdown", "counterterrorism"
+        protected = (
+            not fragment
+            and not misread
+            and (
+                (observed[:1].isupper() and not model.shape.implausible(observed))
+                or lone_letter
+                or doc.stats.recurs(observed)
+                or model.is_known(observed)  # listed, if uncommon ("labeling")
+                or _compound(observed, model)  # "drawdown", "counterterrorism"
+            )
         )
         if p_error < 0.5 and protected and not mixed:
             return
