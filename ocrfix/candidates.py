@@ -87,12 +87,15 @@ def real_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
 
 
 @cache
-def non_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
+def non_word_proposals(
+    observed: str, model: Model, *, search: bool = True
+) -> tuple[Proposal, ...]:
     """For an unknown word: typical confusions, near words and splits.
 
-    The index is searched two edits deep only when typical confusions found
-    nothing: that search is the costliest step of ocrfix, and its far
-    candidates rarely beat a typical confusion.
+    The index is searched (``search``) only where its candidates can matter,
+    and two edits deep only when typical confusions found nothing: that
+    search is the costliest step of ocrfix, and its far candidates rarely
+    beat a typical confusion.
     """
     proposals = [
         Proposal(match_case(v, observed), model.zipf(v), cost, "confusion")
@@ -100,7 +103,7 @@ def non_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
         if model.zipf(v) >= CANDIDATE_MIN_ZIPF
     ]
     letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
-    if model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
+    if search and model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
         near = model.speller.near(observed, deep=not proposals and len(observed) >= DEEP_MIN_LENGTH)
         near.sort(key=lambda wd: (wd[1], -model.zipf(wd[0])))
         for word, _distance in near[:MAX_SEARCH_CANDIDATES]:

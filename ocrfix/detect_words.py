@@ -203,17 +203,22 @@ def _check_part(
         return
     if known and not observed.isdigit() and not real_word_proposals(observed, model):
         return  # nothing it could be confused with
+    sentence_start = first and doc.starts_sentence(i)
     ranking = rank(
         observed,
         left,
         right,
         model,
         doc.stats,
-        sentence_start=first and doc.starts_sentence(i),
+        sentence_start=sentence_start,
         margin=REAL_WORD_MARGIN if known else float("-inf"),
         confusions_only=known,
         max_cost=REAL_WORD_MAX_COST if known else float("inf"),
         restrict_to=LONE_LETTER_READINGS if lone_letter or observed.isdigit() else None,
+        # A capitalised word inside a sentence is taken for a name unless a
+        # typical confusion explains it; near words found by generic edits
+        # cannot change that, so the costly index search is skipped.
+        search=not (observed[:1].isupper() and not sentence_start),
     )
     p_error = 1.0 - ranking.keep
     suggestions = _suggestions(ranking, doc.config.max_suggestions)

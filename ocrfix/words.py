@@ -93,6 +93,7 @@ def rank(
     confusions_only: bool = False,
     max_cost: float = float("inf"),
     restrict_to: frozenset[str] | None = None,
+    search: bool = True,
 ) -> Ranking:
     """Rank ``observed`` against its alternatives, given its neighbouring words.
 
@@ -101,7 +102,8 @@ def rank(
     evidence to be doubted at all). ``confusions_only``: consider only typical
     OCR confusions, not any near word (also for real words). ``max_cost``:
     drop alternatives whose channel cost exceeds it. ``restrict_to``: the only
-    readings allowed.
+    readings allowed. ``search``: also look for near words in the index, not
+    only typical confusions.
     """
     keep = keep_score(observed, right, model, stats, sentence_start=sentence_start)
     keep_fit = model.context.fit(left, observed, right)
@@ -109,7 +111,7 @@ def rank(
     proposals = (
         real_word_proposals(observed, model)
         if confusions_only
-        else non_word_proposals(observed, model)
+        else non_word_proposals(observed, model, search=search)
     )
     alternatives = [
         Reading(
