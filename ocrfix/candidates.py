@@ -72,6 +72,8 @@ def match_case(word: str, pattern: str) -> str:
         return word.upper()
     if letters[0].isupper():
         return word[:1].upper() + word[1:]
+    if all(c.islower() for c in letters):
+        return word.lower()  # "5ome" -> "some", though "S" was the confusion undone
     return word
 
 
@@ -87,9 +89,7 @@ def real_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
 
 
 @cache
-def non_word_proposals(
-    observed: str, model: Model, *, search: bool = True
-) -> tuple[Proposal, ...]:
+def non_word_proposals(observed: str, model: Model, *, search: bool = True) -> tuple[Proposal, ...]:
     """For an unknown word: typical confusions, near words and splits.
 
     The index is searched (``search``) only where its candidates can matter,
@@ -134,7 +134,7 @@ def _splits(observed: str, model: Model) -> Iterator[Proposal]:
             continue
         low, high = sorted((model.zipf(a), model.zipf(b)))
         if low >= SPLIT_MIN_ZIPF and high >= SPLIT_FUNCTION_WORD_ZIPF:
-            cased = match_case(f"{a} {b}", observed)
+            cased = f"{observed[:i]} {observed[i:]}"  # "theRussian" -> "the Russian"
             prior = model.zipf(a) + model.zipf(b) - 9 + model.context.inner([a, b])
             cost = LOST_SPACE_COST + channel_cost(cased.replace(" ", ""), observed)
             yield Proposal(cased, prior, cost, "dictionary")

@@ -35,6 +35,10 @@ LONE_DIGITS = frozenset("105")
 NUMBER_WITH_ENDING = regex.compile(
     r"\d+(?:st|nd|rd|th|d|s|'s|x\d+|[kmc]?m|kg|g|lb|ft|in|am|pm|D)", regex.IGNORECASE
 )
+ROMAN_NUMERAL = regex.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Rounds of re-reading words next to sure corrections; chains of errors
+# longer than this in a row are rare.
+MAX_PASSES = 4
 # Suggestions below this probability are noise, not worth showing.
 MIN_SUGGESTION = 0.01
 # An unknown lower-case word is suspect even with no good candidate; a word
@@ -57,29 +61,40 @@ COMPOUND_JOIN = 0.5
 def words(doc: Doc) -> Iterator[Flag]:
     """Non-words, real-word confusions and run-together words, one flag per suspect word.
 
-    Two passes: the second re-reads the words next to a sure correction with
-    the corrected word as context ("chargecl witb" -> "charged with": "witb"
-    is only sure once "charged" is read).
+    Words next to a sure correction are read again with the corrected word
+    as context ("chargecl witb" -> "charged with": "witb" is only sure once
+    "charged" is read), until nothing changes or MAX_PASSES is reached.
     """
-    first = {i: list(_check_token(doc, i)) for i in range(len(doc.tokens))}
-    readings = {
-        i: flags[0].best.text
-        for i, flags in first.items()
-        if len(flags) == 1
-        and flags[0].best is not None
-        and flags[0].best.confidence >= doc.config.min_confidence
-        and (flags[0].start, flags[0].end) == (doc.tokens[i].start, doc.tokens[i].end)
+    flags = {i: list(_check_token(doc, i)) for i in range(len(doc.tokens))}
+    readings = _sure_readings(doc, flags)
+    changed = set(readings)
+    for _ in range(MAX_PASSES - 1):
+        if not changed:
+            break
+        again = replace(doc, readings=readings)
+        for i in _neighbours(doc, changed):
+            flags[i] = list(_check_token(again, i))
+        new = _sure_readings(doc, flags)
+        changed = {i for i in new.keys() | readings.keys() if new.get(i) != readings.get(i)}
+        readings = new
+    for found in flags.values():
+        yield from found
+
+
+def _sure_readings(doc: Doc, flags: Mapping[int, list[Flag]]) -> dict[int, str]:
+    """Token index -> the reading ``fix`` would put there, for one-token flags."""
+    return {
+        i: found[0].best.text
+        for i, found in flags.items()
+        if len(found) == 1
+        and found[0].best is not None
+        and found[0].best.confidence >= doc.config.min_confidence
+        and (found[0].start, found[0].end) == (doc.tokens[i].start, doc.tokens[i].end)
     }
-    if readings:
-        second = replace(doc, readings=readings)
-        for i in _neighbours(doc, readings):
-            first[i] = list(_check_token(second, i))
-    for flags in first.values():
-        yield from flags
 
 
-def _neighbours(doc: Doc, changed: Mapping[int, str]) -> set[int]:
-    """Word tokens next to a changed one (across spaces and one line break)."""
+def _neighbours(doc: Doc, changed: set[int]) -> set[int]:
+    """Word tokens next to a changed one (across spaces and line breaks)."""
     near = set()
     for i in changed:
         for step in (-1, 1):
@@ -89,7 +104,7 @@ def _neighbours(doc: Doc, changed: Mapping[int, str]) -> set[int]:
                 TokenKind.NEWLINE,
             ):
                 j += step
-            if 0 <= j < len(doc.tokens) and j not in changed:
+            if 0 <= j < len(doc.tokens):
                 near.add(j)
     return near
 
@@ -172,16 +187,21 @@ def _check_part(
     model = doc.model
     if observed.casefold() in model.user_words or NUMBER_WITH_ENDING.fullmatch(observed):
         return
+    if observed.isupper() and ROMAN_NUMERAL.fullmatch(observed):
+        return  # "XLVII"
     if observed[:1].isdigit() and not observed.isdigit():
-        # "20l", "1S81": a number with specks, or letters read as digits.
-        # Rewriting it is guesswork, but a reader should look.
+        # "5ome", "20l", "1S81": letters read as digits, or a number with
+        # specks. Only typical confusions are proposed ("5ome" -> "some").
+        ranking = rank(observed, left, right, model, doc.stats, confusions_only=True)
+        suggestions = _suggestions(ranking, doc.config.max_suggestions)
         yield Flag(
             start,
             start + len(observed),
             observed,
             FlagKind.NON_WORD,
             "digits mixed with letters",
-            MIXED_DIGITS_CONFIDENCE,
+            round(max(1 - ranking.keep, MIXED_DIGITS_CONFIDENCE), 3),
+            suggestions,
         )
         return
     if observed.islower() and len(observed) == 1 and observed not in STANDALONE_LETTERS:

@@ -37,7 +37,9 @@ class Doc:
         j = i - 1
         if j >= 0 and self.tokens[j].kind is TokenKind.SPACE:
             j -= 1
-        return self.word_at(j) if j >= 0 and self.tokens[j].kind is TokenKind.WORD else None
+        if j >= 0 and self.tokens[j].kind is TokenKind.WORD:
+            return self.word_at(j).split()[-1]  # a reading may be two words: "the female"
+        return None
 
     def right_word(self, i: int) -> str | None:
         """The word after token ``i``, if only spaces (or one line break) separate them."""
@@ -47,7 +49,7 @@ class Doc:
                 return None
             j += 1
         if j < len(self.tokens) and self.tokens[j].kind is TokenKind.WORD:
-            return self.word_at(j)
+            return self.word_at(j).split()[0]
         return None
 
     def next_text(self, i: int) -> str | None:

@@ -42,8 +42,8 @@ TEMPERATURE = 1.5
 # (243,342 pairs), so one pair's presence or absence ("be engaged" listed,
 # "she engaged" not) would otherwise outweigh everything else.
 CONTEXT_WEIGHT = 0.5
-# No reading of a word is ever certain; reported confidences stop here (so a
-# rounded 0.9996 never claims 1.0).
+# No reading of a word is ever certain, nor is an error: reported
+# confidences stop here (so a rounded 0.9996 never claims 1.0).
 MAX_CONFIDENCE = 0.999
 # Raised for what is likely genuine though unlisted: capitalised words are
 # mostly names; a form that recurs is unlikely to be the same OCR error twice.
@@ -138,7 +138,7 @@ def normalise(keep: float, alternatives: list[Reading]) -> Ranking:
         ((r, min(w / total, MAX_CONFIDENCE)) for r, w in zip(alternatives, weights, strict=True)),
         key=lambda rw: -rw[1],
     )
-    return Ranking(keep_weight / total, tuple(ranked))
+    return Ranking(max(keep_weight / total, 1 - MAX_CONFIDENCE), tuple(ranked))
 
 
 def keep_score(

@@ -29,5 +29,7 @@ def load_cases(name: str) -> list[Any]:
 # CI runs the property tests with a fixed seed, so that a run is repeatable;
 # locally hypothesis keeps exploring new examples.
 settings.register_profile("ci", derandomize=True)
+# A long search for counter-examples: pytest --hypothesis-profile=thorough
+settings.register_profile("thorough", max_examples=2000)
 if os.environ.get("CI"):
     settings.load_profile("ci")

@@ -32,7 +32,8 @@ def damaged(draw: st.DrawFn) -> str:
 
 
 TEXTS = st.one_of(st.text(max_size=200), damaged())
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples: hypothesis's profile (conftest.py; "thorough" for a long run).
+SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SLOW
