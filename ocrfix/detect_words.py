@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -111,10 +112,28 @@ def _neighbours(doc: Doc, changed: set[int]) -> set[int]:
 
 def _check_token(doc: Doc, i: int) -> Iterator[Flag]:
     token = doc.tokens[i]
-    if token.kind is TokenKind.WORD:
+    if token.kind is TokenKind.WORD and not _beyond_doubt(token.text, doc.model):
         yield from _check_word(doc, i)
     elif token.kind is TokenKind.NUMBER and token.text in LONE_DIGITS and _stands_for_word(doc, i):
         yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
+
+
+@lru_cache(maxsize=1 << 16)
+def _beyond_doubt(word: str, model: Model) -> bool:
+    """A word no context can make suspect: the context model knows it, it has
+    more than one letter, all of the language's script, and no typical
+    confusion turns it into another word the context model knows.
+
+    Most tokens of any text are such words; deciding it once per form keeps
+    them cheap.
+    """
+    return (
+        len(word) > 1
+        and word.isalpha()
+        and model.in_context(word)
+        and scripts(word) == {model.script}
+        and not real_word_proposals(word, model)
+    )
 
 
 def _stands_for_word(doc: Doc, i: int) -> bool:
