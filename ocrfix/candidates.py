@@ -37,11 +37,11 @@ MAX_SEARCH_CANDIDATES = 8
 # not searched for further: nothing the index finds would beat it.
 CLEAR_CONFUSION = 0.7
 # Two edits are searched only in words this long: in shorter ones two edits
-# reach dozens of unrelated words ("mneo": neo, me, one, no, ...).
+# reach dozens of unrelated words.
 DEEP_MIN_LENGTH = 5
 # Splits must give two common words, one of them very common: OCR loses the
 # space mostly around function words ("ofthe", "theRussian"), while closed
-# compounds ("drawdown", "powerbrokers") are genuine. "a" and "I" are the
+# compounds ("gatekeepers", "shipowners") are genuine. "a" and "I" are the
 # only one-letter parts.
 SPLIT_MIN_ZIPF = 3.0
 SPLIT_FUNCTION_WORD_ZIPF = 6.0

@@ -26,8 +26,8 @@ HOMOGLYPH_KNOWN = 0.97  # the mapped word is in the lexicon
 HOMOGLYPH_UNKNOWN = 0.8
 STRAY_QUOTE = 0.9  # a mark in a run of quotes that nothing closes
 DOUBLED_QUOTE = 0.85
-LOST_SPACE_AFTER_COMMA = 0.9  # "11,2017", "word,word"
-LOST_SPACE_IN_GARBLE = 0.5  # "prci,oier": the comma may be a misread letter
+LOST_SPACE_AFTER_COMMA = 0.9  # "5,1999", "word,word"
+LOST_SPACE_IN_GARBLE = 0.5  # "wxq,tre": the comma may be a misread letter
 LOST_SPACE_AFTER_PERIOD = 0.85  # "end.The"
 SPACE_BEFORE_PUNCT = 0.6  # "word ," — some house styles do this
 DOUBLED_PUNCT = 0.85  # ",,"
@@ -42,10 +42,10 @@ def _homoglyphs() -> dict[str, str]:
 
 
 def homoglyphs(doc: Doc) -> Iterator[Flag]:
-    """Letters of another script inside a word: ``Marсh`` with a Cyrillic es.
+    """Letters of another script inside a word: ``Lоndon`` with a Cyrillic o.
 
     The word's majority script wins; a word wholly in one script is left
-    alone, so ``Минобороны`` stays as it is.
+    alone, so ``Москва`` stays as it is.
     """
     table = _homoglyphs()
     to_cyrillic = {latin: char for char, latin in table.items() if script(char) == "CYRILLIC"}
@@ -141,7 +141,7 @@ def _closes(mark: str, rest: str) -> bool:
 
 
 def spacing(doc: Doc) -> Iterator[Flag]:
-    """A space lost after a comma or period (``11,2017``, ``end.The``) or put before one."""
+    """A space lost after a comma or period (``5,1999``, ``end.The``) or put before one."""
     tokens = doc.tokens
     for i in range(1, len(tokens) - 1):
         prev, mark, nxt = tokens[i - 1], tokens[i], tokens[i + 1]

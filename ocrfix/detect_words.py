@@ -26,7 +26,7 @@ from ocrfix.words import FREQUENCY_WEIGHT, STANDALONE_LETTERS, Ranking, keep_sco
 # about half the time on the bench's real OCR.
 REAL_WORD_MARGIN = 2.0
 REAL_WORD_MAX_COST = 1.3
-# A lone letter other than "a", "I", "O" is read only as "I" ("T order"): as
+# A lone letter other than "a", "I", "O" is read only as "I" ("T think so"): as
 # anything else it is more often a speck than a word.
 LONE_LETTER_READINGS = frozenset({"I"})
 # A lone digit standing where a word should be ("1 order") is checked as a word.
@@ -167,7 +167,7 @@ def _fragment(word: str, model: Model) -> bool:
 
     Lower case without a vowel and unknown to the context model ("rn", "tb",
     "ng": web text lists such strings, print has no such words); or
-    capitalised, not an acronym, and unlisted ("Sdw", "Lro").
+    capitalised, not an acronym, and unlisted ("Xq", "Tnw").
     """
     if len(word) > FRAGMENT_MAX_LENGTH:
         return False
@@ -178,7 +178,7 @@ def _fragment(word: str, model: Model) -> bool:
 
 def _compound(word: str, model: Model) -> bool:
     """A closed compound of two words of three letters or more that the context
-    model knows ("powerbrokers"); web-listed fragments ("wil") do not count."""
+    model knows ("gatekeepers"); web-listed fragments ("wil") do not count."""
     return len(word) >= 2 * COMPOUND_PART_MIN and any(
         model.in_context(word[:k]) and model.in_context(word[k:])
         for k in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1)
@@ -186,7 +186,7 @@ def _compound(word: str, model: Model) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
-    """``Cosens's`` -> ``Cosens``: the possessive ending is not part of the spelling."""
+    """``Jones's`` -> ``Jones``: the possessive ending is not part of the spelling."""
     for ending in ("'s", "\u2019s"):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)]
@@ -209,7 +209,7 @@ def _check_part(
     if observed.isupper() and ROMAN_NUMERAL.fullmatch(observed):
         return  # "XLVII"
     if observed[:1].isdigit() and not observed.isdigit():
-        # "5ome", "20l", "1S81": letters read as digits, or a number with
+        # "5ome", "l0rd", "19l2": letters read as digits, or a number with
         # specks. Only typical confusions are proposed ("5ome" -> "some").
         ranking = rank(observed, left, right, model, doc.stats, confusions_only=True)
         suggestions = _suggestions(ranking, doc.config.max_suggestions)
@@ -237,7 +237,7 @@ def _check_part(
     lone_letter = len(observed) == 1 and observed not in STANDALONE_LETTERS
     known = not lone_letter and (model.in_context(observed) or observed.isdigit())
     if not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF:
-        return  # common, yet the context model cannot judge it ("en route")
+        return  # common, yet the context model cannot judge it (a borrowed "en")
     if known and observed[:1].isupper() and not observed.isdigit():
         return
     if known and not observed.isdigit() and not real_word_proposals(observed, model):
@@ -271,7 +271,7 @@ def _check_part(
         mixed = any(c.isdigit() for c in observed)
         fragment = _fragment(observed, model)
         # A name is protected, unless a word is one typical confusion away
-        # ("Wandswortb"): then a reader should look.
+        # ("Lincolnsbire"): then a reader should look.
         misread = not lone_letter and any(
             reading.cost <= TYPICAL_CONFUSION and p >= MIN_SUGGESTION
             for reading, p in ranking.readings[:1]
@@ -283,8 +283,8 @@ def _check_part(
                 (observed[:1].isupper() and not model.shape.implausible(observed))
                 or lone_letter
                 or doc.stats.recurs(observed)
-                or model.is_known(observed)  # listed, if uncommon ("labeling")
-                or _compound(observed, model)  # "drawdown", "counterterrorism"
+                or model.is_known(observed)  # listed, if uncommon ("judgement")
+                or _compound(observed, model)  # "gatekeepers", "shipowners"
             )
         )
         if p_error < 0.5 and protected and not mixed:

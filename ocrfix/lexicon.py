@@ -1,7 +1,7 @@
 """Word frequencies: the one module that imports wordfreq.
 
 A :class:`Lexicon` maps case-folded words to their Zipf frequency (log10 of
-occurrences per billion words: 7 for "the", 3 for "embattled", 0 for unseen).
+occurrences per billion words: 7 for "the", 2.7 for "vestibule", 0 for unseen).
 It is built from wordfreq's "large" list for the language on first use and
 cached (see :mod:`ocrfix.cache`), so wordfreq is imported only then.
 """

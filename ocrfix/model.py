@@ -28,7 +28,7 @@ from ocrfix.types import Token, TokenKind
 KNOWN_MIN_ZIPF = 3.0
 KNOWN_MIN_ZIPF_WITHOUT_CONTEXT = 2.0
 # Known but unseen by the context model: no evidence can be brought against
-# such a word ("en route"), so ocrfix leaves it alone when it is this common.
+# such a word (a borrowed "en" or "de"), so ocrfix leaves it alone when it is this common.
 COMMON_ZIPF = 4.0
 
 

@@ -7,6 +7,7 @@ import difflib
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import asdict
 
 from ocrfix.types import Decision, Flag
 
@@ -58,50 +59,17 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def flags_as_json(path: str, flags: Sequence[Flag]) -> str:
-    """One JSON object for one file; the schema is in the README."""
-    return json.dumps(
-        {
-            "path": path,
-            "flags": [
-                {
-                    "start": f.start,
-                    "end": f.end,
-                    "text": f.text,
-                    "kind": f.kind.value,
-                    "reason": f.reason,
-                    "confidence": f.confidence,
-                    "suggestions": [
-                        {"text": c.text, "confidence": c.confidence, "source": c.source}
-                        for c in f.suggestions
-                    ],
-                }
-                for f in flags
-            ],
-        },
-        ensure_ascii=False,
-    )
+    """One JSON object for one file; the schema is in the README.
+
+    The keys are the fields of :class:`Flag` and :class:`Candidate`, in order.
+    """
+    return json.dumps({"path": path, "flags": [asdict(f) for f in flags]}, ensure_ascii=False)
 
 
 def decisions_as_json(path: str, decisions: Sequence[Decision]) -> str:
-    """What ``fix`` changed in one file, as one JSON object."""
+    """What ``fix`` changed in one file, as one JSON object (the fields of :class:`Decision`)."""
     return json.dumps(
-        {
-            "path": path,
-            "decisions": [
-                {
-                    "start": d.start,
-                    "end": d.end,
-                    "original": d.original,
-                    "replacement": d.replacement,
-                    "confidence": d.confidence,
-                    "source": d.source,
-                    "kind": d.kind.value,
-                    "reason": d.reason,
-                }
-                for d in decisions
-            ],
-        },
-        ensure_ascii=False,
+        {"path": path, "decisions": [asdict(d) for d in decisions]}, ensure_ascii=False
     )
 
 

@@ -23,9 +23,9 @@ def scripts(word: str) -> set[str]:
 
 
 def mixed_script(word: str) -> bool:
-    """True when ``word`` has letters of two or more scripts ("Marсh").
+    """True when ``word`` has letters of two or more scripts ("Lоndon", with a Cyrillic o).
 
-    >>> mixed_script("Marсh"), mixed_script("March"), mixed_script("Минобороны")
+    >>> mixed_script("Lоndon"), mixed_script("London"), mixed_script("Москва")
     (True, False, False)
     """
     return len(scripts(word)) > 1

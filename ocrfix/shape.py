@@ -1,8 +1,8 @@
 """How word-like a string looks: a character trigram model of the lexicon.
 
 Capitalised unknown words are mostly names, and ocrfix leaves them alone,
-unless their letters run in a way no word's do: ``Lsambridge``,
-``NTMNCE``, ``Greenwvich``. The model counts letter trigrams over the
+unless their letters run in a way no word's do: ``Tbcmpsqn``,
+``KNGHTQ``, ``Lxndon``. The model counts letter trigrams over the
 lexicon's words (types, not tokens, so that names and common words weigh
 alike) and scores a word by its least likely transition,
 log10 P(c3 | c1 c2) with add-k smoothing.
@@ -28,8 +28,9 @@ ALPHABET = 27
 # Below this a word "looks like no word". Measured on the bench's real OCR
 # and ground truth (capitalised words not in the lexicon): -3.5 flags about
 # 13% of OCR-garbled ones and 3% of genuine names; every name in the seeds
-# (Khmeimim -2.2, Surovikin -2.1) and common foreign names tried
-# (Raqqa -2.8, Dvorak -2.6) stay above it.
+# and foreign names such as Nguyen (-2.2), Tbilisi (-2.3) and Dvorak (-2.6)
+# stay above it; Ngozi and Szczecin (-3.7) fall below and get a review
+# flag without a suggestion, the price of the rule.
 IMPLAUSIBLE = -3.5
 
 

@@ -22,7 +22,7 @@ from ocrfix.lexicon import Lexicon
 
 # Words rarer than this (Zipf) are known but never proposed as corrections:
 # below it wordfreq's "large" lists hold many typos and OCR errors of the web
-# themselves ("tbe" is 2.56). 2.3 keeps "embattled" (2.78) and most period
+# themselves ("tbe" is 2.56). 2.3 keeps "vestibule" (2.73) and most period
 # vocabulary while leaving out the long tail; chosen on the seeds and bench.
 CANDIDATE_MIN_ZIPF = 2.3
 MAX_EDIT_DISTANCE = 2

@@ -14,8 +14,6 @@ import regex
 
 from ocrfix.types import Token, TokenKind
 
-_APOSTROPHE = "'\u2019"
-
 TOKEN_RE = regex.compile(
     r"""
     (?P<newline> \r\n | \r | \n )
@@ -25,7 +23,7 @@ TOKEN_RE = regex.compile(
   | (?P<url> (?: [a-z][a-z0-9+.-]*:// | www\. ) \S*? (?= [.,;:!?)\]}"'\u201d\u2019]* (?:\s|$) ) )
   | (?P<email> [\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ )
     # Numbers with separators stay whole: 1,400  1,400,000  3.5  2017-12-11
-    # 12/11/2017  10:30. A comma group must have three digits, so "11,2017"
+    # 12/11/2017  10:30. A comma group must have three digits, so "5,1999"
     # (a lost space between a day and a year) is not taken for one number.
     # A number glued to letters ("1st", "5ome") is left to the word case.
   | (?P<number>
@@ -51,8 +49,8 @@ TOKEN_RE = regex.compile(
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of ``text`` in order, covering it exactly.
 
-    >>> [t.text for t in tokenize("I order, 11,2017 at 1,400.")]
-    ['I', ' ', 'order', ',', ' ', '11', ',', '2017', ' ', 'at', ' ', '1,400', '.']
+    >>> [t.text for t in tokenize("I came, 5,1999 at 1,400.")]
+    ['I', ' ', 'came', ',', ' ', '5', ',', '1999', ' ', 'at', ' ', '1,400', '.']
     >>> [t.kind.value for t in tokenize("see https://x.org/a.")]
     ['word', 'space', 'url', 'punct']
     """

@@ -3,17 +3,19 @@
 For an observed word ``w`` and each candidate intended reading ``c``, ocrfix
 scores, in log10 units,
 
-    score(c) = zipf(c) + fit(c | neighbours) - error_base - channel_cost(c -> w)
+    score(c) = FREQUENCY_WEIGHT * zipf(c) - error_base - channel_cost(c -> w)
+               + CONTEXT_WEIGHT * fit(c | neighbours)
 
 and the reading "``w`` is right as printed" gets
 
-    score(w) = prior(w) + fit(w | neighbours)
+    score(w) = prior(w) + CONTEXT_WEIGHT * fit(w | neighbours)
 
-where ``prior`` is the Zipf frequency for known words and a low value for
-unknown ones, raised for capitalised words (names) and for forms that recur in
-the document. Normalising ``10 ** score`` over all readings gives each one's
-probability: the confidence of a suggestion, and 1 - P(keep) the confidence
-that ``w`` is an error at all.
+where ``prior`` is the weighted Zipf frequency for known words and a low
+value for unknown ones, raised for capitalised words (names) and for forms
+that recur in the document. ``error_base`` is -log10 of the document's
+estimated error rate. Normalising ``10 ** (score / TEMPERATURE)`` over all
+readings gives each one's probability: the confidence of a suggestion, and
+1 - P(keep) the confidence that ``w`` is an error at all.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ UNKNOWN_ZIPF = -1.0
 SHORT_UNKNOWN_ZIPF = {1: 3.0, 2: 2.5, 3: 0.5}
 # Word frequency counts for less than its full log-probability: with full
 # weight a frequent word two generic edits away beats the rare intended word
-# (bench: "abotb" -> "both" instead of "about"). Read off the reliability
+# (a frequent word reached by two arbitrary edits beat the rarer word meant,
+# reached by one typical confusion). Read off the reliability
 # table of benchmarks/calibrate.py on the bench's real OCR.
 FREQUENCY_WEIGHT = 0.6
 # Softens the posterior so that confidences match how often suggestions are
@@ -50,12 +53,12 @@ MAX_CONFIDENCE = 0.999
 NAME_BONUS = 2.5
 RECUR_BONUS = 2.0
 # Lowered for shapes that genuine words rarely have: digits among letters
-# ("1S81", "5ome"), a capital after lower case ("theRussian").
+# ("19l2", "5ome"), a capital after lower case ("theRussian").
 MIXED_DIGITS_PENALTY = 2.0
 ODD_CASE_PENALTY = 1.0
 # Single letters other than "a", "I", "O" stand alone as initials, letters
-# named in the text or labels ("the T Division"); but one opening a sentence
-# before a lower-case word ("T order the ...") is most likely a misread "I".
+# named in the text or labels ("Company B", "the letter T"); but one opening a
+# sentence before a lower-case word ("T think so") is most likely a misread "I".
 # (On the scale of FREQUENCY_WEIGHT * Zipf, like every prior here.)
 LONE_LETTER_ZIPF = 0.0
 INITIAL_ZIPF = 3.0
