@@ -6,7 +6,6 @@ by tabs. Each file's header says where it came from and how to rebuild it.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from importlib import resources
 
@@ -21,8 +20,3 @@ def rows(name: str) -> Iterator[list[str]]:
     for line in read_text(name).splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
-
-
-def fingerprint(name: str) -> str:
-    """A short hash of ``name``'s content, for cache keys."""
-    return hashlib.sha256(read_text(name).encode()).hexdigest()[:12]

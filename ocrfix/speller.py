@@ -16,6 +16,7 @@ from importlib import resources
 from importlib.metadata import version
 
 from symspellpy import SymSpell, Verbosity
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from ocrfix.cache import cached
 from ocrfix.lexicon import Lexicon
@@ -60,7 +61,7 @@ class Speller:
 def load_speller(lexicon: Lexicon) -> Speller:
     """The candidate index over ``lexicon``'s common words (cached on disk)."""
     key = (
-        f"speller:{lexicon.lang}:{len(lexicon.zipf)}:{CANDIDATE_MIN_ZIPF}:{MAX_EDIT_DISTANCE}:"
+        f"speller:{lexicon.lang}:{len(lexicon.zipf)}:{CANDIDATE_MIN_ZIPF}:{MAX_EDIT_DISTANCE}:osa-fast:"
         f"{PREFIX_LENGTH}:wordfreq={version('wordfreq')}:symspellpy={version('symspellpy')}"
     )
     return Speller(cached(f"speller-{lexicon.lang}", key, lambda: _build_index(lexicon)))
@@ -76,7 +77,13 @@ def _candidate_words(lexicon: Lexicon) -> dict[str, float]:
 
 
 def _build_index(lexicon: Lexicon) -> SymSpell:
-    index = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+    index = SymSpell(
+        max_dictionary_edit_distance=MAX_EDIT_DISTANCE,
+        prefix_length=PREFIX_LENGTH,
+        # The same distance as symspellpy's default, computed by editdistpy's
+        # C++ code instead of Python: lookups take a fraction of the time.
+        distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
+    )
     for word, zipf in _candidate_words(lexicon).items():
         # symspellpy wants integer counts; Zipf 3.0 is one per million words.
         index.create_dictionary_entry(word, round(10 ** (zipf - 1)))

@@ -63,8 +63,3 @@ def iter_tokens(text: str) -> Iterator[Token]:
         kind = match.lastgroup
         assert kind is not None
         yield Token(match.start(), match.end(), match.group(), TokenKind(kind))
-
-
-def is_letter_word(token: Token) -> bool:
-    """True for a word token made of letters only (and inner apostrophes or hyphens)."""
-    return token.kind is TokenKind.WORD and not any(c.isdigit() for c in token.text)
