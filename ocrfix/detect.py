@@ -26,6 +26,7 @@ DETECTORS: dict[str, Detector] = {
     "punctuation": detect_marks.punctuation,
     "stray-marks": detect_marks.stray_marks,
     "garbage": detect_layout.garbage,
+    "junk": detect_layout.junk,
     "artifacts": detect_layout.artifacts,
 }
 

@@ -24,21 +24,36 @@ MIN_GARBAGE_RUN = 4
 SURE_GARBAGE_RUN = 7
 GARBAGE = 0.6
 SURE_GARBAGE = 0.85
+GARBAGE_CHUNK = 0.5
+# "---", "***", "...": a run of one mark this long is a separator, not specks.
+SEPARATOR_MIN = 3
 ARTIFACT = 0.6
+# Marks that may stand at the edges of a genuine chunk: "(a)", "'tis", "end."
+EDGE_MARKS = "()[]{}\"'.,;:!?\u201c\u201d\u2018\u2019"
 
 CHUNK = regex.compile(r"\S+")
 URL_LINE = regex.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", regex.IGNORECASE)
 PAGE_NUMBER_LINE = regex.compile(
     r"(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?", regex.IGNORECASE
 )
+# A running header: a short line, mostly in capitals ("THE DAILY NEWS, MAY 3").
+HEADER_MAX_WORDS = 8
+HEADER_MIN_LETTERS = 4
+HEADER_CAPITALS = 0.7
 SENTENCE_CLOSE = frozenset(".!?:;\"'\u201d\u2019)]")
 
 
 def _is_junk(chunk: str) -> bool:
+    """A chunk of specks: a lone character that is no word, or mostly marks that
+    are neither a separator (``---``, ``...``) nor a letter in brackets (``(b)``)."""
     if len(chunk) == 1:
         return chunk not in LONE_WORDS
-    alnum = sum(c.isalnum() for c in chunk)
-    return alnum / len(chunk) < JUNK_ALNUM_SHARE
+    core = chunk.strip(EDGE_MARKS)
+    if not core:
+        return True  # only quotes and stops: '".
+    if len(core) >= SEPARATOR_MIN and len(set(core)) == 1 and not core.isalnum():
+        return False  # a separator
+    return sum(c.isalnum() for c in core) < JUNK_ALNUM_SHARE * len(core)
 
 
 def garbage(doc: Doc) -> Iterator[Flag]:
@@ -68,45 +83,91 @@ def garbage(doc: Doc) -> Iterator[Flag]:
         run = []
 
 
+def junk(doc: Doc) -> Iterator[Flag]:
+    """A single chunk of specks such as ``-__s`` or ``~*,``: mostly marks, not a
+    separator (``---``, ``***``) and not a word in brackets or quotes."""
+    for chunk in CHUNK.finditer(doc.text):
+        if len(chunk.group().strip(EDGE_MARKS)) >= 2 and _is_junk(chunk.group()):
+            start, end = chunk.start(), chunk.end()
+            if end < len(doc.text) and doc.text[end] == " ":
+                end += 1
+            yield Flag(
+                start,
+                end,
+                doc.text[start:end],
+                FlagKind.GARBAGE,
+                "marks that read like specks, not text",
+                GARBAGE_CHUNK,
+                (Candidate("", GARBAGE_CHUNK, "rule"),),
+            )
+
+
 def artifacts(doc: Doc) -> Iterator[Flag]:
-    """Lines of URLs or a page number dropped between the two halves of a sentence.
+    """Lines of URLs, a page number or a running header dropped between the two
+    halves of a sentence.
 
     The block is flagged from the end of the interrupted line to the start of
     the line that continues it; the suggestion removes it, rejoining the
-    sentence with one line break.
+    sentence with one line break. A running header (a short line in capitals)
+    is weaker evidence than a URL, so a block holding one also needs the next
+    line to start in lower case, visibly continuing the sentence.
     """
-    lines = _lines(doc.text)
+    text = doc.text
+    lines = _lines(text)
     k = 0
     while k < len(lines):
-        start, end = lines[k]
-        body = doc.text[start:end].strip()
-        if not body or not _is_artifact_line(body):
+        if _line_kind(_body(text, lines[k])) is None:
             k += 1
             continue
         first = k
+        kinds: set[str] = set()
         while k < len(lines) and (
-            not doc.text[lines[k][0] : lines[k][1]].strip()
-            or _is_artifact_line(doc.text[lines[k][0] : lines[k][1]].strip())
+            not _body(text, lines[k]) or _line_kind(_body(text, lines[k])) is not None
         ):
+            kinds.add(_line_kind(_body(text, lines[k])) or "")
             k += 1
-        before = _previous_text_line(doc.text, lines, first)
+        before = _previous_text_line(text, lines, first)
         if before is None or k >= len(lines):
             continue
-        prev_end = lines[before][1]
-        prev_text = doc.text[lines[before][0] : prev_end].rstrip()
+        prev_text = text[lines[before][0] : lines[before][1]].rstrip()
         if not prev_text or prev_text[-1] in SENTENCE_CLOSE:
+            continue
+        if "header" in kinds and not _body(text, lines[k])[:1].islower():
             continue
         span_start = lines[before][0] + len(prev_text)
         span_end = lines[k][0]
+        what = " and ".join(sorted(kinds - {""}))
         yield Flag(
             span_start,
             span_end,
-            doc.text[span_start:span_end],
+            text[span_start:span_end],
             FlagKind.ARTIFACT,
-            "URLs or a page number inside a sentence",
+            f"{what} lines inside a sentence",
             ARTIFACT,
             (Candidate("\n", ARTIFACT, "rule"),),
         )
+
+
+def _body(text: str, line: tuple[int, int]) -> str:
+    return text[line[0] : line[1]].strip()
+
+
+def _line_kind(body: str) -> str | None:
+    """ "url", "page-number" or "header" for a line that is a page artifact, else None."""
+    if not body:
+        return None
+    if all(URL_LINE.fullmatch(p) for p in body.split()):
+        return "url"
+    if PAGE_NUMBER_LINE.fullmatch(body):
+        return "page-number"
+    letters = [c for c in body if c.isalpha()]
+    if (
+        len(body.split()) <= HEADER_MAX_WORDS
+        and len(letters) >= HEADER_MIN_LETTERS
+        and sum(c.isupper() for c in letters) >= HEADER_CAPITALS * len(letters)
+    ):
+        return "header"
+    return None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -118,11 +179,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return spans
-
-
-def _is_artifact_line(body: str) -> bool:
-    parts = body.split()
-    return all(URL_LINE.fullmatch(p) for p in parts) or bool(PAGE_NUMBER_LINE.fullmatch(body))
 
 
 def _previous_text_line(text: str, lines: list[tuple[int, int]], k: int) -> int | None:

@@ -224,7 +224,8 @@ def _check_part(
         )
         return
     if observed.islower() and len(observed) == 1 and observed not in STANDALONE_LETTERS:
-        if right != ".":  # "d." and "l." are abbreviations (pence, pounds)
+        # "d." and "l." are abbreviations (pence, pounds); "(b)" enumerates.
+        if doc.next_text(i) not in (".", ")"):
             yield Flag(
                 start,
                 start + 1,

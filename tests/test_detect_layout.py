@@ -53,3 +53,21 @@ def test_greek_letter_in_latin_word() -> None:
     (flag,) = check("the οrder was given.")  # Greek omicron
     assert flag.kind is FlagKind.HOMOGLYPH and flag.best is not None
     assert flag.best.text == "order"
+
+
+def test_running_header_inside_a_sentence_is_an_artifact() -> None:
+    text = "He said that the\nTHE DAILY NEWS, MAY 3, 1881\nprisoner was drunk."
+    (flag,) = [f for f in check(text) if f.kind is FlagKind.ARTIFACT]
+    assert flag.text == "\nTHE DAILY NEWS, MAY 3, 1881\n" and "header" in flag.reason
+
+
+def test_a_capitalised_line_before_a_new_sentence_is_no_header() -> None:
+    assert kinds("He said that the\nCHAPTER TWO\nThe prisoner was drunk.") == []
+
+
+def test_a_single_chunk_of_specks_is_garbage() -> None:
+    assert ("garbage", "-__s ") in kinds("the court -__s sat today")
+
+
+def test_separators_and_enumerations_are_not_garbage() -> None:
+    assert kinds("see (a) and (b) --- *** ... 1/2 and &c. 3-4") == []
