@@ -4,10 +4,12 @@ The pipeline, one pure stage after another (modules in brackets)::
 
     text -> tokens           (tokens: exact code-point offsets, URLs and numbers whole)
          -> flags            (detect: registry of detectors in detect_words,
-                              detect_marks, detect_layout; each flag says what
-                              looks wrong, why, and how sure)
-         -> candidates       (words: noisy-channel ranking from the lexicon,
-                              the OCR confusion table and bigram context)
+                              detect_breaks, detect_marks, detect_layout; each
+                              flag says what looks wrong, why, and how sure)
+         -> candidates       (candidates: typical confusions undone, near words
+                              from the index, splits; words: noisy-channel
+                              ranking with the OCR confusion table, word
+                              frequencies and bigram context)
          -> decisions        (api.decide: the best candidate above the threshold)
          -> text             (api.apply: splice the decisions in)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from ocrfix import detect_layout, detect_marks, detect_words
+from ocrfix import detect_breaks, detect_layout, detect_marks, detect_words
 from ocrfix.doc import Doc
 from ocrfix.types import Flag
 
@@ -18,8 +18,8 @@ Detector = Callable[[Doc], Iterator[Flag]]
 
 DETECTORS: dict[str, Detector] = {
     "words": detect_words.words,
-    "split-words": detect_words.split_words,
-    "hyphenation": detect_words.hyphenation,
+    "split-words": detect_breaks.split_words,
+    "hyphenation": detect_breaks.hyphenation,
     "homoglyphs": detect_marks.homoglyphs,
     "quotes": detect_marks.quotes,
     "spacing": detect_marks.spacing,

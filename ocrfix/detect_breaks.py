@@ -1,0 +1,115 @@
+"""Detectors for broken words: line-end hyphenation and words split by a space.
+
+Each detector is a pure function ``Doc -> Iterator[Flag]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ocrfix.candidates import match_case
+from ocrfix.doc import Doc
+from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+from ocrfix.words import FREQUENCY_WEIGHT, keep_score
+
+# Cost of a space lost inside a word ("embat tled") on top of the error base.
+SPLIT_COST = 1.0
+# A hyphen at a line end is typesetting, not an error: joining costs little.
+LINE_END_JOIN = 0.95
+MID_LINE_JOIN = 0.85
+COMPOUND_JOIN = 0.5
+
+
+def split_words(doc: Doc) -> Iterator[Flag]:
+    """One word broken in two by a space ("embat tled"), where a part is not a word."""
+    tokens = doc.tokens
+    for i in range(len(tokens) - 2):
+        a, space, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if not (
+            a.kind is TokenKind.WORD
+            and space.kind is TokenKind.SPACE
+            and space.text == " "
+            and b.kind is TokenKind.WORD
+            and b.text[:1].islower()
+        ):
+            continue
+        model = doc.model
+        if model.is_known(a.text) and model.is_known(b.text):
+            continue
+        joined = a.text + b.text
+        if not model.is_known(joined) or "-" in joined:
+            continue
+        # Both readings on the scale of words.rank: log10 P(a) P(b) against
+        # log10 P(ab) less the cost of a space inserted by the OCR.
+        apart = (
+            keep_score(a.text, b.text, model, doc.stats, sentence_start=False)
+            + keep_score(b.text, None, model, doc.stats, sentence_start=False)
+            - FREQUENCY_WEIGHT * 9
+        )
+        together = FREQUENCY_WEIGHT * model.zipf(joined) - doc.stats.error_base - SPLIT_COST
+        p_join = 1.0 / (1.0 + 10 ** (apart - together))
+        if p_join < 0.5:
+            continue
+        text = doc.text[a.start : b.end]
+        yield Flag(
+            a.start,
+            b.end,
+            text,
+            FlagKind.SPLIT_WORD,
+            "one word broken by a space",
+            round(p_join, 3),
+            (Candidate(match_case(joined.casefold(), a.text), round(p_join, 3), "dictionary"),),
+        )
+
+
+def hyphenation(doc: Doc) -> Iterator[Flag]:
+    """Words broken by a hyphen at a line end (``pro-\\nperty``) or before a space."""
+    tokens = doc.tokens
+    for i in range(len(tokens) - 3):
+        a, hyphen = tokens[i], tokens[i + 1]
+        if a.kind is not TokenKind.WORD or hyphen.text not in "-\u00ad\u2010" or not hyphen.text:
+            continue
+        j = i + 2
+        while j < len(tokens) and tokens[j].kind in (TokenKind.SPACE, TokenKind.NEWLINE):
+            j += 1
+        if j == i + 2 or j >= len(tokens) or tokens[j].kind is not TokenKind.WORD:
+            continue
+        gap = doc.text[hyphen.end : tokens[j].start]
+        b = tokens[j]
+        if gap.count("\n") > 1 or not b.text[:1].islower():
+            continue
+        yield from _join_hyphenated(doc, a.start, b.end, a.text, b.text, line_end="\n" in gap)
+
+
+def _join_hyphenated(
+    doc: Doc, start: int, end: int, first: str, second: str, *, line_end: bool
+) -> Iterator[Flag]:
+    model = doc.model
+    joined = first + second
+    both_known = model.is_known(first) and model.is_known(second)
+    text = doc.text[start:end]
+    if model.is_known(joined) or doc.stats.recurs(joined):
+        confidence = LINE_END_JOIN if line_end else MID_LINE_JOIN
+        if both_known and not line_end:
+            confidence = COMPOUND_JOIN
+        reason = "a word broken by a hyphen" + (" at a line end" if line_end else "")
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.HYPHENATION,
+            reason,
+            confidence,
+            (Candidate(joined, confidence, "rule"),),
+        )
+    elif both_known and line_end:
+        compound = f"{first}-{second}"
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.HYPHENATION,
+            "a hyphenated compound broken at a line end",
+            COMPOUND_JOIN,
+            (Candidate(compound, COMPOUND_JOIN, "rule"),),
+        )
