@@ -6,6 +6,7 @@ from rules (``source: "rule"``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from functools import cache
 
@@ -32,6 +33,9 @@ LOST_SPACE_AFTER_PERIOD = 0.85  # "end.The"
 SPACE_BEFORE_PUNCT = 0.6  # "word ," — some house styles do this
 DOUBLED_PUNCT = 0.85  # ",,"
 MIXED_PUNCT = 0.6  # ".,"
+# How far to look for the mark that closes a quotation: a long paragraph's
+# worth. Bounded so that text without paragraph breaks stays linear.
+QUOTE_HORIZON = 5000
 # Years that a missing space after a comma most often hides (a date).
 YEARS = range(1000, 2100)
 
@@ -111,8 +115,9 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
     opening = j < len(doc.tokens) and doc.tokens[j].kind is TokenKind.WORD
     if not opening:
         return
-    paragraph_end = doc.text.find("\n\n", end)
-    rest = doc.text[end : paragraph_end if paragraph_end >= 0 else len(doc.text)]
+    horizon = min(len(doc.text), end + QUOTE_HORIZON)
+    paragraph_end = doc.text.find("\n\n", end, horizon)
+    rest = doc.text[end : paragraph_end if paragraph_end >= 0 else horizon]
     for k, token in enumerate(run):
         mark = token.text
         if mark in OPEN_QUOTES and not _closes(mark, rest):
@@ -255,6 +260,9 @@ FREE_STANDING = frozenset("-\u2013\u2014&\u2026*\u00a7\u00b6/|#%+=\u2022\u00b7")
 STRAY_MARK = 0.5
 GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
 WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))'(?=\p{L})")
+# A closing single quote: after a letter (but not the "s" of a plural
+# possessive, "the boys' hats") and before anything but a letter.
+CLOSING_SINGLE = regex.compile(r"(?<=[^\W\d_s])'(?!\p{L})")
 SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 
@@ -296,10 +304,15 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
             STRAY_MARK,
             (Candidate("", STRAY_MARK, "rule"),),
         )
+    # Where quotes close and sentences end, found once; each opening quote
+    # then needs two bisections, not a scan of its sentence.
+    closings = [m.start() for m in CLOSING_SINGLE.finditer(text)]
+    ends = [m.start() for m in SENTENCE_END.finditer(text)]
     for match in WORD_START_QUOTE.finditer(text):
-        end = SENTENCE_END.search(text, match.end())
-        sentence = text[match.end() : end.start() if end else len(text)]
-        if not _closes_single(sentence):
+        k = bisect.bisect_left(ends, match.end())
+        limit = min(ends[k] if k < len(ends) else len(text), match.end() + QUOTE_HORIZON)
+        c = bisect.bisect_left(closings, match.end())
+        if not (c < len(closings) and closings[c] < limit):
             yield Flag(
                 match.start(),
                 match.end(),
@@ -316,13 +329,3 @@ def _spaced(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return before.isspace() and after.isspace()
-
-
-def _closes_single(sentence: str) -> bool:
-    """Does ``sentence`` hold a ``'`` after a letter and before a non-letter (not ``s'``)?"""
-    for k, char in enumerate(sentence):
-        if char == "'" and k > 0 and sentence[k - 1].isalpha():
-            nxt = sentence[k + 1] if k + 1 < len(sentence) else " "
-            if not nxt.isalpha() and sentence[k - 1] != "s":
-                return True
-    return False
