@@ -11,11 +11,13 @@ True"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ocrfix.config import Config
-from ocrfix.detect import detect
+from ocrfix.detect import detect, resolve_overlaps
 from ocrfix.doc import make_doc
+from ocrfix.model import load_model
+from ocrfix.siblings import Sibling, make_sibling, with_siblings
 from ocrfix.types import Decision, Fixed, Flag
 
 DEFAULT = Config()
@@ -27,11 +29,35 @@ def warm_up(config: Config = DEFAULT) -> None:
     _ = model.speller, model.prefixes, model.shape
 
 
-def check(text: str, config: Config = DEFAULT) -> list[Flag]:
-    """Flag suspect spans of ``text``, each with ranked suggestions, in text order."""
+def check(
+    text: str, config: Config = DEFAULT, *, siblings: Sequence[str | Sibling] = ()
+) -> list[Flag]:
+    """Flag suspect spans of ``text``, each with ranked suggestions, in text order.
+
+    ``siblings``: other copies of the same text (plain strings, or from
+    :func:`sibling`); they are evidence only, and only their OCR-like
+    differences are taken.
+    """
     if not text.strip():
         return []
-    return detect(make_doc(text, config))
+    doc = make_doc(text, config)
+    flags = detect(doc)
+    if siblings:
+        prepared = [
+            s if isinstance(s, Sibling) else sibling(s, f"sibling {k + 1}", config)
+            for k, s in enumerate(siblings)
+        ]
+        flags = resolve_overlaps(with_siblings(doc, flags, prepared))
+    return flags
+
+
+def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:
+    """Prepare another copy of a text (called ``name`` in reports) as sibling evidence.
+
+    Preparing once and passing the result to many ``check``/``fix`` calls
+    saves tokenizing the sibling each time.
+    """
+    return make_sibling(name, text, load_model(config.lang, config.lexicon))
 
 
 def decide(flags: Iterable[Flag], config: Config = DEFAULT) -> list[Decision]:
@@ -43,9 +69,12 @@ def decide(flags: Iterable[Flag], config: Config = DEFAULT) -> list[Decision]:
     ]
 
 
-def fix(text: str, config: Config = DEFAULT) -> Fixed:
-    """Correct what the evidence makes sure; keep every flag for review."""
-    flags = check(text, config)
+def fix(text: str, config: Config = DEFAULT, *, siblings: Sequence[str | Sibling] = ()) -> Fixed:
+    """Correct what the evidence makes sure; keep every flag for review.
+
+    ``siblings`` as for :func:`check`.
+    """
+    flags = check(text, config, siblings=siblings)
     decisions = decide(flags, config)
     return Fixed(apply(text, decisions), tuple(decisions), tuple(flags))
 

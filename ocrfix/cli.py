@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocrfix import __version__
-from ocrfix.api import fix, warm_up
+from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
+from ocrfix.siblings import Sibling
 from ocrfix.textio import InputError, decode, read_text, write_atomic
 from ocrfix.types import Fixed
 
@@ -49,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--encoding", help="encoding of the input (default: UTF-8, or its BOM)")
     common.add_argument(
         "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
+    )
+    common.add_argument(
+        "--sibling",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another copy of the same text (file or directory; repeatable): evidence only, "
+        "never changed",
     )
     common.add_argument(
         "--jobs",
@@ -169,13 +178,27 @@ class Job:
     stdin: str | None = None  # stdin is read by the parent, never by a worker
 
 
+# The --sibling files, prepared once by the parent before it forks workers,
+# which inherit them: passing them in every Job would pickle them each time.
+_shared_siblings: tuple[Sibling, ...] = ()
+
+
 def _process(job: Job) -> Outcome:
     """Read and fix one input (``check`` uses its flags); errors are returned, not raised."""
     try:
         text = job.stdin if job.stdin is not None else _read(job.source, job.encoding)
     except InputError as exc:
         return Outcome(job.source, error=str(exc))
-    return Outcome(job.source, text, fix(text, job.config))
+    return Outcome(job.source, text, fix(text, job.config, siblings=_shared_siblings))
+
+
+def _siblings(args: argparse.Namespace, config: Config) -> tuple[Sibling, ...]:
+    """The ``--sibling`` files, read and prepared once. An unreadable one is an error."""
+    return tuple(
+        sibling(read_text(s.path, args.encoding), s.name, config)
+        for s in _expand(args.sibling)
+        if s.path is not None
+    )
 
 
 def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -> Iterator[Outcome]:
@@ -183,6 +206,8 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -
     stdin = None
     if any(s.path is None for s in sources):
         stdin = decode(sys.stdin.buffer.read(), args.encoding, "<stdin>")
+    global _shared_siblings
+    _shared_siblings = _siblings(args, config)
     jobs = [Job(s, args.encoding, config, stdin if s.path is None else None) for s in sources]
     if len(jobs) > 1 and args.jobs > 1:
         warm_up(config)  # load the model once, before forking

@@ -50,10 +50,20 @@ class FlagKind(StrEnum):
     RUN_TOGETHER = "run-together"  # two words with the space lost
     GARBAGE = "garbage"  # specks and margin noise read as characters
     ARTIFACT = "artifact"  # URLs, page numbers or headers inside a sentence
+    SIBLING = "sibling-disagreement"  # sibling copies read the span otherwise
 
 
 Source = Literal["dictionary", "confusion", "context", "rule", "sibling"]
 """Where a candidate's evidence comes from (the ``source`` field of the report)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a sibling copy has a reading: ``sibling`` (its name or path), ``[start, end)``."""
+
+    sibling: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +73,13 @@ class Candidate:
     ``confidence`` estimates the probability that the replacement is the right
     reading of the span, in [0, 1]; candidates of one flag sum to at most 1,
     the rest being the chance that the span is right as it stands.
+    ``evidence`` lists the sibling copies that read it so (source "sibling").
     """
 
     text: str
     confidence: float
     source: Source
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

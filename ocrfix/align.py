@@ -1,0 +1,164 @@
+"""Align two versions of a text, word by word, without quadratic work.
+
+Sibling copies share long runs of text but differ around them: boilerplate,
+a paragraph missing or moved, rewording, other line breaks. So alignment is
+anchored: word trigrams that occur exactly once in each text are matched,
+the longest chain of them that runs forward in both texts is kept (moved
+passages fall out of it), and only the stretches between consecutive anchors
+are aligned in full, with rapidfuzz's edit-distance opcodes. Stretches too
+unequal to be the same text (a dropped paragraph) are left unaligned.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from rapidfuzz.distance import Levenshtein
+
+# Word n-grams that anchor the alignment.
+ANCHOR_N = 3
+# A stretch between anchors is aligned in full only when neither side is
+# longer than this many units and the two are of comparable length;
+# otherwise it is text one side has and the other lacks.
+MAX_GAP = 200
+MAX_GAP_RATIO = 3.0
+# Units compared before the first anchor and after the last.
+EDGE_WINDOW = 20
+
+Tag = Literal["equal", "replace", "insert", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Units ``a[a_start:a_end]`` correspond to ``b[b_start:b_end]`` (``tag`` as in difflib)."""
+
+    tag: Tag
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
+    """Aligned blocks of two unit sequences, in order; unaligned stretches are left out.
+
+    >>> a, b = "T order the troops home now".split(), "I order the troops home now".split()
+    >>> [(x.tag, x.a_start, x.a_end, x.b_start, x.b_end) for x in align(a, b)]
+    [('replace', 0, 1, 0, 1), ('equal', 1, 6, 1, 6)]
+    """
+    chain = _anchor_chain(a, b)
+    if not chain:
+        return []
+    blocks: list[Block] = []
+    # Before the first anchor and after the last, only a window next to the
+    # anchor is compared: further out, one side may have boilerplate.
+    (i1, j1), (i0, j0) = chain[0], chain[-1]
+    k = min(i1, j1, EDGE_WINDOW)
+    blocks.extend(_fill(a, b, i1 - k, i1, j1 - k, j1))
+    for (x0, y0), (x1, y1) in itertools.pairwise(chain):
+        blocks.extend(_fill(a, b, x0, x1, y0, y1))
+    k = min(len(a) - i0, len(b) - j0, EDGE_WINDOW)
+    blocks.extend(_fill(a, b, i0, i0 + k, j0, j0 + k))
+    return _merge(blocks)
+
+
+def _anchor_chain(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Positions (i, j) of shared unique n-grams, the longest chain increasing in both."""
+    grams_a = _unique_grams(a)
+    grams_b = _unique_grams(b)
+    pairs = sorted((i, grams_b[g]) for g, i in grams_a.items() if g in grams_b)
+    chain = _longest_increasing(pairs)
+    # Keep anchors that do not overlap the previous one's n-gram.
+    kept: list[tuple[int, int]] = []
+    for i, j in chain:
+        if not kept or (i >= kept[-1][0] + ANCHOR_N and j >= kept[-1][1] + ANCHOR_N):
+            kept.append((i, j))
+    # Each anchor stands for ANCHOR_N equal units; expose both ends to _fill.
+    out: list[tuple[int, int]] = []
+    for i, j in kept:
+        out.extend([(i, j), (i + ANCHOR_N, j + ANCHOR_N)])
+    return out
+
+
+def _unique_grams(units: Sequence[str]) -> dict[tuple[str, ...], int]:
+    grams = [tuple(units[k : k + ANCHOR_N]) for k in range(len(units) - ANCHOR_N + 1)]
+    counts = Counter(grams)
+    return {g: k for k, g in enumerate(grams) if counts[g] == 1}
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of ``pairs`` (sorted by i) whose j increase too (patience sort)."""
+    tails: list[int] = []  # tails[k]: the smallest j ending an increasing run of length k + 1
+    tail_at: list[int] = []  # index into pairs of that run's end
+    previous = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[k] = j
+            tail_at[k] = n
+        previous[n] = tail_at[k - 1] if k > 0 else -1
+    chain = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        chain.append(pairs[n])
+        n = previous[n]
+    return chain[::-1]
+
+
+def _fill(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:
+    """Align ``a[i0:i1]`` with ``b[j0:j1]`` in full, if they look like the same text."""
+    na, nb = i1 - i0, j1 - j0
+    if na == 0 or nb == 0:
+        return []
+    if max(na, nb) > MAX_GAP or max(na, nb) > MAX_GAP_RATIO * min(na, nb):
+        # One side has text the other lacks (boilerplate, a dropped paragraph),
+        # or the stretch is too long to be a local difference: compare only
+        # windows next to the anchors, the shorter side split between them.
+        k = min(na, nb, 2 * EDGE_WINDOW)
+        head, tail = k // 2, k - k // 2
+        return [
+            *_opcodes(a, b, i0, i0 + head, j0, j0 + head),
+            *_opcodes(a, b, i1 - tail, i1, j1 - tail, j1),
+        ]
+    return _opcodes(a, b, i0, i1, j0, j1)
+
+
+def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:
+    """Edit-distance alignment of ``a[i0:i1]`` and ``b[j0:j1]`` as blocks."""
+    if i0 == i1 or j0 == j1:
+        return []
+    return [
+        Block(
+            cast(Tag, op.tag),
+            i0 + op.src_start,
+            i0 + op.src_end,
+            j0 + op.dest_start,
+            j0 + op.dest_end,
+        )
+        for op in Levenshtein.opcodes(list(a[i0:i1]), list(b[j0:j1]))
+    ]
+
+
+def _merge(blocks: list[Block]) -> list[Block]:
+    """Join adjacent equal blocks (anchors and the stretches around them)."""
+    out: list[Block] = []
+    for x in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.tag == x.tag == "equal"
+            and last.a_end == x.a_start
+            and last.b_end == x.b_start
+        ):
+            out[-1] = Block("equal", last.a_start, x.a_end, last.b_start, x.b_end)
+        else:
+            out.append(x)
+    return out

@@ -1,0 +1,313 @@
+"""Evidence from sibling copies: other versions of the same text.
+
+A web copy, a reprint or a second scan holds the right reading where the OCR
+erred, but also its own rewording, boilerplate, dates and URLs. Each sibling
+is aligned with the document (:mod:`ocrfix.align`); where they differ, the
+sibling's reading is taken as evidence only when the difference is one OCR
+makes: a typical confusion or a single edit (by the channel model), or stray
+marks. Numbers, URLs and e-mail addresses are never taken from a sibling, and
+differences of case or quotation style are not differences.
+
+Votes combine as odds. The prior odds of a sibling's reading come from the
+document's own model (the flag's confidence, or the chance of that OCR error
+in a document this noisy); each sibling that reads it multiplies them by its
+likelihood ratio, higher for a cleaner sibling, and each sibling that agrees
+with the document divides them. So two noisy siblings that agree outvote one,
+and one clean copy outweighs noisy ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.align import Block, align
+from ocrfix.confusions import channel_cost
+from ocrfix.detect import resolve_overlaps
+from ocrfix.doc import Doc
+from ocrfix.model import Model, document_stats
+from ocrfix.tokens import tokenize
+from ocrfix.types import Candidate, Evidence, Flag, FlagKind, TokenKind
+
+# Units of alignment: everything but white space.
+ALIGNED = frozenset(
+    {TokenKind.WORD, TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL, TokenKind.PUNCT}
+)
+# Never taken from a sibling: they differ between editions on purpose.
+NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
+# Two texts are related (copies, in whole or part, of one text) when they
+# share at least this many word trigrams, and this share of the shorter
+# one's: unrelated English texts share a few common trigrams ("one of the").
+SHINGLE_N = 3
+MIN_SHARED_SHINGLES = 5
+MIN_SHARED_SHARE = 0.05
+# A difference is considered when each side has at most this many units.
+MAX_DIFF_UNITS = 3
+# Channel cost above which a difference is editorial, not OCR: about one
+# arbitrary edit (2.3) or two typical confusions.
+OCR_LIKE_MAX = 2.5
+# Cost of a stray or lost mark (quotes, stops): OCR's commonest slip.
+MARK_COST = 1.0
+# A sibling's likelihood ratio is (1 - noise) / noise, at most this. Edits
+# are screened out by OCR_LIKE_MAX before votes count, so a clean copy may
+# weigh heavily: at the noise floor (0.003) its ratio is about 330.
+MAX_LIKELIHOOD_RATIO = 1000.0
+# Where our own model suspects the text, a sibling's reading counts if it is
+# at least this similar (normalized edit similarity) to ours: misread, not
+# replaced. An unknown word is suspect with at least an even chance.
+MIN_SIMILARITY = 0.5
+UNKNOWN_SUSPICION = 0.5
+# Given that suspect text is wrong, the chance that a particular similar
+# reading is the one meant, before any sibling reads it.
+SUSPECT_READING_PRIOR = 0.1
+HYPHENS = frozenset("-\u2010\u00ad")
+WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
+# Sibling readings less likely than this are not reported.
+MIN_CONFIDENCE = 0.05
+MAX_CONFIDENCE = 0.999
+# Typographic variants folded before comparing: quotes, dashes, spaces.
+FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A token taking part in alignment, with its comparison key."""
+
+    start: int
+    end: int
+    kind: TokenKind
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sibling:
+    """Another copy of the text, ready to align: evidence only, never changed."""
+
+    name: str
+    text: str
+    units: tuple[Unit, ...]
+    noise: float  # its estimated share of OCR errors (see model.DocStats)
+    shingles: frozenset[tuple[str, ...]]  # its word trigrams, to tell related texts
+
+    @property
+    def likelihood_ratio(self) -> float:
+        """How much one reading of this sibling multiplies the odds of that reading."""
+        return min(MAX_LIKELIHOOD_RATIO, (1 - self.noise) / self.noise)
+
+
+def key(text: str) -> str:
+    """Comparison form of a unit: NFC, typographic variants folded, case-folded."""
+    return unicodedata.normalize("NFC", text).translate(FOLD).casefold()
+
+
+def units_of(text: str) -> tuple[Unit, ...]:
+    """The alignment units of ``text``: its tokens, words split at their hyphens
+    (one copy prints "well-known", another "well- known")."""
+    units = []
+    for t in tokenize(text):
+        if t.kind is TokenKind.WORD and any(h in t.text for h in HYPHENS):
+            for part in WORD_PART.finditer(t.text):
+                kind = TokenKind.PUNCT if part.group() in HYPHENS else TokenKind.WORD
+                units.append(
+                    Unit(t.start + part.start(), t.start + part.end(), kind, key(part.group()))
+                )
+        elif t.kind in ALIGNED:
+            units.append(Unit(t.start, t.end, t.kind, key(t.text)))
+    return tuple(units)
+
+
+def make_sibling(name: str, text: str, model: Model) -> Sibling:
+    """Prepare ``text`` (called ``name`` in reports) to serve as a sibling."""
+    units = units_of(text)
+    noise = document_stats(tokenize(text), model).noise
+    return Sibling(name, text, units, noise, shingles(units))
+
+
+def shingles(units: Sequence[Unit]) -> frozenset[tuple[str, ...]]:
+    """The word trigrams of a text (punctuation left out), for telling related texts."""
+    words = [u.key for u in units if u.kind is TokenKind.WORD]
+    return frozenset(tuple(words[k : k + SHINGLE_N]) for k in range(len(words) - SHINGLE_N + 1))
+
+
+def related(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]) -> bool:
+    """Do two texts share enough word trigrams to be copies of one text (in part)?"""
+    shared = len(mine & theirs)
+    return shared >= MIN_SHARED_SHINGLES and shared >= MIN_SHARED_SHARE * min(
+        len(mine), len(theirs)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Vote:
+    reading: str
+    cost: float
+    sibling: Sibling
+    evidence: Evidence
+
+
+def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) -> list[Flag]:
+    """``flags`` with the evidence of ``siblings`` added: sure readings confirmed or
+    overruled, and new flags where siblings read the text otherwise (OCR-like only)."""
+    mine = units_of(doc.text)
+    own_shingles = shingles(mine)
+    votes: dict[tuple[int, int], list[_Vote]] = defaultdict(list)
+    agreeing: dict[tuple[int, int], list[Sibling]] = defaultdict(list)
+    suspicion: dict[tuple[int, int], float] = {}
+    ordered = sorted(resolve_overlaps(flags), key=lambda f: f.start)
+    equal_units: list[tuple[Sibling, set[int]]] = []
+    for sibling in siblings:
+        if sibling.text == doc.text or not related(own_shingles, sibling.shingles):
+            continue  # the document itself (given as its own sibling), or another text
+        same: set[int] = set()
+        for block in align([u.key for u in mine], [u.key for u in sibling.units]):
+            if block.tag == "equal":
+                same.update(range(block.a_start, block.a_end))
+                continue
+            if block.a_start == block.a_end:
+                continue  # the sibling has words we lack: nothing of ours to correct
+            span = (mine[block.a_start].start, mine[block.a_end - 1].end)
+            if span not in suspicion:
+                suspicion[span] = _suspicion(doc, ordered, mine[block.a_start : block.a_end])
+            vote = _vote(doc, mine, sibling, block, suspicion[span])
+            if vote is not None:
+                votes[span].append(vote)
+        equal_units.append((sibling, same))
+    by_span = {(f.start, f.end): f for f in flags}
+    starts = [u.start for u in mine]
+    for span in votes:
+        covered = range(bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]))
+        for sibling, same in equal_units:
+            if all(k in same for k in covered):
+                agreeing[span].append(sibling)
+    out = dict(by_span)
+    for span, span_votes in votes.items():
+        flag = _decide(doc, span, span_votes, agreeing[span], by_span.get(span), suspicion[span])
+        if flag is not None:
+            out[span] = flag
+    return list(out.values())
+
+
+def _suspicion(doc: Doc, ordered: Sequence[Flag], ours: Sequence[Unit]) -> float:
+    """How likely the document's own model thinks ``ours`` is misread: the surest flag
+    over it, at least an even chance if it holds an unknown word, else 0."""
+    start, end = ours[0].start, ours[-1].end
+    lo = bisect.bisect_right([f.end for f in ordered], start)
+    hi = bisect.bisect_left([f.start for f in ordered], end)
+    flagged = max((f.confidence for f in ordered[lo:hi]), default=0.0)
+    unknown = any(
+        u.kind is TokenKind.WORD and not doc.model.is_known(doc.text[u.start : u.end]) for u in ours
+    )
+    return max(flagged, UNKNOWN_SUSPICION if unknown else 0.0)
+
+
+def _vote(
+    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block, suspect: float
+) -> _Vote | None:
+    """The sibling's reading of our units in ``block``, if the difference is one OCR makes.
+
+    Where our text looks sound, only a cheap difference counts (a typical
+    confusion or one edit: rewording is usually dearer). Where our own model
+    suspects it, a similar reading counts however many edits it takes.
+    """
+    a0, a1, b0, b1 = block.a_start, block.a_end, block.b_start, block.b_end
+    if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
+        return None
+    ours, theirs = mine[a0:a1], sibling.units[b0:b1]
+    if any(u.kind in NEVER_TAKEN for u in (*ours, *theirs)):
+        return None
+    observed = doc.text[ours[0].start : ours[-1].end]
+    reading = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
+    if "".join(u.key for u in ours) == "".join(u.key for u in theirs):
+        return None  # case, quotation style or spacing only
+    marks_only = all(u.kind is TokenKind.PUNCT for u in (*ours, *theirs))
+    cost = MARK_COST if marks_only else channel_cost(reading, observed)
+    if suspect > 0 and not marks_only:
+        similar = Levenshtein.normalized_similarity(key(observed), key(reading))
+        if similar < MIN_SIMILARITY:
+            return None
+    elif cost > OCR_LIKE_MAX:
+        return None  # rewording, not misreading
+    if theirs:
+        where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
+    else:  # the sibling lacks our marks: point between its neighbouring units
+        at = sibling.units[b0 - 1].end if b0 else 0
+        where = Evidence(sibling.name, at, at)
+    return _Vote(reading, cost, sibling, where)
+
+
+def _decide(
+    doc: Doc,
+    span: tuple[int, int],
+    votes: list[_Vote],
+    agreeing: list[Sibling],
+    flag: Flag | None,
+    suspect: float,
+) -> Flag | None:
+    """The flag for ``span`` once its sibling votes are counted (None: nothing to say)."""
+    by_reading: dict[str, list[_Vote]] = defaultdict(list)
+    for vote in votes:
+        by_reading[vote.reading].append(vote)
+    ranked = []
+    for reading, reading_votes in by_reading.items():
+        cost = min(v.cost for v in reading_votes)
+        log_odds = _prior_log_odds(doc, reading, cost, flag, suspect)
+        log_odds += sum(math.log10(v.sibling.likelihood_ratio) for v in reading_votes)
+        log_odds -= sum(math.log10(s.likelihood_ratio) for s in agreeing)
+        p = min(MAX_CONFIDENCE, 1 / (1 + 10**-log_odds))
+        evidence = tuple(v.evidence for v in reading_votes)
+        ranked.append(Candidate(reading, round(p, 3), "sibling", evidence))
+    ranked.sort(key=lambda c: -c.confidence)
+    best = ranked[0]
+    if best.confidence < MIN_CONFIDENCE:
+        return None
+    start, end = span
+    if flag is not None:
+        others = tuple(c for c in flag.suggestions if c.text not in by_reading)
+        return replace(
+            flag,
+            confidence=max(flag.confidence, best.confidence),
+            suggestions=(*ranked, *others)[: doc.config.max_suggestions],
+        )
+    names = ", ".join(sorted({e.sibling for e in best.evidence}))
+    return Flag(
+        start,
+        end,
+        doc.text[start:end],
+        FlagKind.SIBLING,
+        f"sibling copies read {best.text!r} ({names})",
+        best.confidence,
+        tuple(ranked),
+    )
+
+
+def _prior_log_odds(
+    doc: Doc, reading: str, cost: float, flag: Flag | None, suspect: float
+) -> float:
+    """log10 odds of ``reading`` before the siblings speak: the document model's own
+    suggestion if it made it; if it suspects the text, the odds of an error times the
+    chance that this reading is the one meant; else the chance of such an OCR error."""
+    if flag is not None:
+        for candidate in flag.suggestions:
+            if candidate.text == reading:
+                return _log_odds(candidate.confidence)
+    if suspect > 0:
+        return _log_odds(suspect) + math.log10(SUSPECT_READING_PRIOR)
+    return -(doc.stats.error_base + cost)
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1 - MAX_CONFIDENCE), MAX_CONFIDENCE)
+    return math.log10(p / (1 - p))
