@@ -17,6 +17,7 @@ from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
+from ocrfix.discover import links, neighbours
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.siblings import Sibling
 from ocrfix.textio import InputError, decode, read_text, write_atomic
@@ -153,11 +154,6 @@ def _expand(inputs: Sequence[str]) -> Iterator[Source]:
             raise InputError(f"{raw}: no such file or directory")
 
 
-def _read(source: Source, encoding: str | None) -> str:
-    assert source.path is not None, "stdin is read once, by _outcomes"
-    return read_text(source.path, encoding)
-
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What processing one input gave: its text and result, or why it could not be read."""
@@ -173,42 +169,62 @@ class Job:
     """One input to process, with everything a worker process needs."""
 
     source: Source
-    encoding: str | None
+    text: str | None  # None when it could not be read
+    error: str | None
     config: Config
-    stdin: str | None = None  # stdin is read by the parent, never by a worker
+    siblings: tuple[int, ...] = ()  # indices into _shared_pool
 
 
-# The --sibling files, prepared once by the parent before it forks workers,
+# The texts that may serve as siblings (the inputs themselves and the
+# --sibling files), prepared once by the parent before it forks workers,
 # which inherit them: passing them in every Job would pickle them each time.
-_shared_siblings: tuple[Sibling, ...] = ()
+_shared_pool: tuple[Sibling, ...] = ()
 
 
 def _process(job: Job) -> Outcome:
-    """Read and fix one input (``check`` uses its flags); errors are returned, not raised."""
-    try:
-        text = job.stdin if job.stdin is not None else _read(job.source, job.encoding)
-    except InputError as exc:
-        return Outcome(job.source, error=str(exc))
-    return Outcome(job.source, text, fix(text, job.config, siblings=_shared_siblings))
+    """Fix one input (``check`` uses its flags); errors are returned, not raised."""
+    if job.text is None:
+        return Outcome(job.source, error=job.error)
+    siblings = [_shared_pool[k] for k in job.siblings]
+    return Outcome(job.source, job.text, fix(job.text, job.config, siblings=siblings))
 
 
-def _siblings(args: argparse.Namespace, config: Config) -> tuple[Sibling, ...]:
-    """The ``--sibling`` files, read and prepared once. An unreadable one is an error."""
-    return tuple(
-        sibling(read_text(s.path, args.encoding), s.name, config)
-        for s in _expand(args.sibling)
-        if s.path is not None
-    )
+def _read_all(sources: list[Source], encoding: str | None) -> list[tuple[str | None, str | None]]:
+    """(text, None) or (None, error) for every input; stdin is read here, once."""
+    out: list[tuple[str | None, str | None]] = []
+    for source in sources:
+        try:
+            if source.path is None:
+                out.append((decode(sys.stdin.buffer.read(), encoding, "<stdin>"), None))
+            else:
+                out.append((read_text(source.path, encoding), None))
+        except InputError as exc:
+            out.append((None, str(exc)))
+    return out
 
 
 def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -> Iterator[Outcome]:
-    """Process every input, on ``--jobs`` processes, in input order."""
-    stdin = None
-    if any(s.path is None for s in sources):
-        stdin = decode(sys.stdin.buffer.read(), args.encoding, "<stdin>")
-    global _shared_siblings
-    _shared_siblings = _siblings(args, config)
-    jobs = [Job(s, args.encoding, config, stdin if s.path is None else None) for s in sources]
+    """Process every input, on ``--jobs`` processes, in input order.
+
+    Where there are several inputs or ``--sibling`` files, every input is
+    corrected with the texts related to it (found by content) as siblings.
+    """
+    global _shared_pool
+    read = _read_all(sources, args.encoding)
+    extra = [s.path for s in _expand(args.sibling) if s.path is not None]
+    near: list[list[int]] = [[] for _ in sources]
+    if len(sources) > 1 or extra:
+        pool = [
+            sibling(text if text is not None else "", source.name, config)
+            for source, (text, _) in zip(sources, read, strict=True)
+        ]
+        pool += [sibling(read_text(path, args.encoding), str(path), config) for path in extra]
+        _shared_pool = tuple(pool)
+        near = neighbours(len(pool), links([p.shingles for p in pool]))[: len(sources)]
+    jobs = [
+        Job(source, text, error, config, tuple(near[k]))
+        for k, (source, (text, error)) in enumerate(zip(sources, read, strict=True))
+    ]
     if len(jobs) > 1 and args.jobs > 1:
         warm_up(config)  # load the model once, before forking
     return map_ordered(_process, jobs, args.jobs)

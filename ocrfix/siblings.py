@@ -54,7 +54,7 @@ MAX_DIFF_UNITS = 3
 # arbitrary edit (2.3) or two typical confusions.
 OCR_LIKE_MAX = 2.5
 # Cost of a stray or lost mark (quotes, stops): OCR's commonest slip.
-MARK_COST = 1.0
+MARK_COST = 0.5
 # A sibling's likelihood ratio is (1 - noise) / noise, at most this. Edits
 # are screened out by OCR_LIKE_MAX before votes count, so a clean copy may
 # weigh heavily: at the noise floor (0.003) its ratio is about 330.
