@@ -234,11 +234,10 @@ def _vote(
         return None  # case, quotation style or spacing only
     marks_only = all(u.kind is TokenKind.PUNCT for u in (*ours, *theirs))
     cost = MARK_COST if marks_only else channel_cost(reading, observed)
-    if suspect > 0 and not marks_only:
-        similar = Levenshtein.normalized_similarity(key(observed), key(reading))
-        if similar < MIN_SIMILARITY:
-            return None
-    elif cost > OCR_LIKE_MAX:
+    if cost > OCR_LIKE_MAX and not (
+        suspect > 0
+        and Levenshtein.normalized_similarity(key(observed), key(reading)) >= MIN_SIMILARITY
+    ):
         return None  # rewording, not misreading
     if theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)

@@ -1,0 +1,66 @@
+"""Alignment of two versions of a text (a spec by example, like dinglehopper's)."""
+
+from __future__ import annotations
+
+from ocrfix.align import align
+
+
+def blocks(a: str, b: str) -> list[tuple[str, str, str]]:
+    """(tag, a side, b side) of the aligned blocks, as text."""
+    x, y = a.split(), b.split()
+    return [
+        (blk.tag, " ".join(x[blk.a_start : blk.a_end]), " ".join(y[blk.b_start : blk.b_end]))
+        for blk in align(x, y)
+    ]
+
+
+STORY = (
+    "the defense ministry said last week that the country had been liberated of militants "
+    "two years after russia entered the war in support of the regime"
+)
+
+
+def test_identical_texts_are_one_equal_block() -> None:
+    assert blocks(STORY, STORY) == [("equal", STORY, STORY)]
+
+
+def test_a_misread_word_is_a_replacement() -> None:
+    ocr = STORY.replace("ministry", "rninistry")
+    assert ("replace", "rninistry", "ministry") in blocks(ocr, STORY)
+
+
+def test_boilerplate_around_the_story_is_left_unaligned() -> None:
+    web = "support us today subscribe now " + STORY + " sign up for our newsletter here"
+    found = blocks(STORY, web)
+    assert ("equal", STORY, STORY) in found
+    assert all("subscribe" not in b and "newsletter" not in b for _, _, b in found)
+
+
+def test_a_missing_paragraph_is_left_unaligned() -> None:
+    other = "a long paragraph that only one copy has about something else entirely new " * 3
+    a = STORY + " " + other + " " + STORY.replace("the", "a")
+    b = STORY + " " + STORY.replace("the", "a")
+    found = blocks(a, b)
+    assert all("something else" not in x for _, x, _ in found)
+    aligned = sum(len(x.split()) for tag, x, _ in found if tag == "equal")
+    assert aligned >= 0.9 * 2 * len(STORY.split())
+
+
+def test_a_moved_paragraph_keeps_the_longest_order() -> None:
+    p1 = "first paragraph about the budget vote in parliament yesterday evening late"
+    p2 = "second paragraph about the weather over the coast this coming weekend again"
+    p3 = "third paragraph about the football match in the capital city on sunday"
+    found = blocks(f"{p1} {p2} {p3}", f"{p2} {p3} {p1}")
+    equal = " ".join(x for tag, x, _ in found if tag == "equal")
+    assert p2 in equal and p3 in equal and p1 not in equal
+
+
+def test_partial_overlap_aligns_only_what_is_shared() -> None:
+    shared = "putin also said that conditions have been created for a political resolution"
+    a = "one write up starts here with its own words " + shared + " and ends its own way"
+    b = "another report opens differently entirely " + shared + " then goes elsewhere too"
+    assert ("equal", shared, shared) in blocks(a, b)
+
+
+def test_unrelated_texts_do_not_align() -> None:
+    assert blocks(STORY, "completely different words with nothing in common at all here") == []

@@ -1,0 +1,143 @@
+"""Correction from sibling copies: what is taken, and what never is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ocrfix import FlagKind, check, fix
+from ocrfix.api import sibling
+from ocrfix.cli import main
+from ocrfix.discover import groups, links
+from ocrfix.siblings import shingles, units_of
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+PRINT_OCR = SAMPLES / "putin-syria-print-ocr.txt"
+OTHERS = [
+    SAMPLES / "putin-syria-print-clean-footer-urls.txt",
+    SAMPLES / "putin-syria-web-copy.txt",
+    SAMPLES / "putin-syria-rferl-writeup.txt",
+    SAMPLES / "putin-syria-other-writeup.txt",
+]
+STORY = (
+    "The Defense Ministry said last week that the embattled country had been completely "
+    "liberated of militants, two years after Russia entered the war in support of the regime. "
+    "Russia this month also said that the war was drawing to a close, a claim the opposition "
+    "groups dispute, and the president thanked the pilots for their support during the war."
+)
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def changes(text: str, siblings: list[str]) -> list[tuple[str, str]]:
+    return [(d.original, d.replacement) for d in fix(text, siblings=siblings).decisions]
+
+
+def test_seed_fix_with_all_siblings_changes_exactly_three_things() -> None:
+    """The brief's bar, as a full diff: "T order", the stray quote, the date; no more."""
+    original = read(PRINT_OCR)
+    prepared = [sibling(read(p), p.name) for p in OTHERS]
+    fixed = fix(original, siblings=prepared)
+    expected = (
+        original.replace("“T order", "“I order")
+        .replace("‘“we", "“we")
+        .replace("11,2017", "11, 2017")
+    )
+    assert fixed.text == expected
+    (decision,) = [d for d in fixed.decisions if d.original == "T"]
+    assert decision.source == "sibling"
+    flag = next(f for f in fixed.flags if f.start == decision.start)
+    assert flag.best is not None
+    assert {e.sibling for e in flag.best.evidence} >= {OTHERS[0].name, OTHERS[1].name}
+
+
+def test_seed_directory_gives_clean_copies_no_change(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    main(["fix", str(SAMPLES), "-o", str(out)])
+    for clean in (OTHERS[0], OTHERS[1], OTHERS[3]):
+        assert (out / clean.name).read_text(encoding="utf-8") == read(clean)
+    fixed = (out / PRINT_OCR.name).read_text(encoding="utf-8")
+    assert "“I order the Defense Minister" in fixed and "Hmeimim" not in fixed
+    assert "2026/04/06" not in fixed and "defense minister" not in fixed
+
+
+def test_two_siblings_agreeing_fix_a_typical_confusion() -> None:
+    ocr = STORY.replace("liberated", "liherated")
+    assert ("liherated", "liberated") in changes(ocr, [STORY, STORY])
+
+
+def test_numbers_dates_and_urls_are_never_taken() -> None:
+    ocr = STORY + " It cost 1,400 on 2017-12-11, see https://example.org/a/2017."
+    sib = STORY + " It cost 1,500 on 2017-12-12, see https://example.org/a/2018."
+    assert changes(ocr, [sib, sib]) == []
+
+
+def test_rewording_is_never_taken() -> None:
+    sib = STORY.replace("said", "stated").replace("Russia this", "The Russian Federation this")
+    assert changes(STORY, [sib, sib, sib]) == []
+
+
+def test_case_and_quote_style_are_not_differences() -> None:
+    ocr = STORY.replace("the war was", "“the war was") + "”"
+    sib = STORY.replace("the war was", '"The war was') + '"'
+    assert changes(ocr, [sib]) == []
+
+
+def best_for(text: str, span: str, siblings: list[str]) -> float:
+    """Confidence of the best suggestion for ``span`` (0 when it is not flagged)."""
+    found = [f for f in check(text, siblings=siblings) if f.text == span and f.best]
+    return found[0].best.confidence if found and found[0].best else 0.0
+
+
+def test_a_clean_copy_outweighs_a_noisy_one() -> None:
+    ocr = STORY.replace("embattled", "embattied")
+    noisy = ocr.replace("Ministry", "Miuistry").replace("years", "ycars")
+    noisy = noisy.replace("support", "snpport")
+    alone = best_for(ocr, "embattied", [])
+    assert best_for(ocr, "embattied", [STORY, noisy]) > max(0.5, alone)
+
+
+def test_two_noisy_witnesses_that_agree_outvote_one() -> None:
+    ocr = STORY.replace("thanked", "tbanked")
+    noisy = ocr.replace("tbanked", "thanked").replace("Ministry", "Miuistry")
+    other = ocr.replace("tbanked", "thanked").replace("years", "ycars")
+    assert best_for(ocr, "tbanked", [noisy, other]) > best_for(ocr, "tbanked", [noisy])
+
+
+def test_copies_agreeing_with_us_count_against_a_change() -> None:
+    text = STORY.replace("regime", "modern regime")
+    odd = text.replace("modern", "modem")
+    agree = [text.replace("Ministry", "ministry"), text.replace("pilots", "Pilots")]
+    assert best_for(text, "modern", [odd]) > best_for(text, "modern", [odd, *agree])
+
+
+def test_sibling_evidence_says_where() -> None:
+    ocr = STORY.replace("liberated", "liherated")
+    (flag,) = [f for f in check(ocr, siblings=[sibling(STORY, "web.txt")]) if f.text == "liherated"]
+    assert flag.best is not None and flag.best.source == "sibling"
+    (evidence,) = flag.best.evidence
+    assert evidence.sibling == "web.txt"
+    assert STORY[evidence.start : evidence.end] == "liberated"
+
+
+def test_differences_only_siblings_see_are_flagged_as_such() -> None:
+    ocr = STORY.replace("thanked", "tbanked")
+    flags = check(ocr, siblings=[STORY])
+    assert any(f.text == "tbanked" for f in flags)
+    assert all(f.kind is not FlagKind.SIBLING or f.best for f in flags)
+
+
+def test_discovery_groups_copies_and_keeps_stories_apart() -> None:
+    other_story = (
+        "The city council voted on Tuesday to expand the harbour, after a long debate about "
+        "the cost of dredging and the fate of the old fish market near the river mouth, which "
+        "traders say has served the town for more than two hundred years without a break."
+    )
+    texts = [STORY, other_story, STORY.replace("liberated", "liherated"), other_story.upper()]
+    found = links([shingles(units_of(t)) for t in texts])
+    assert groups(len(texts), found) == [[0, 2], [1, 3]]
