@@ -61,14 +61,24 @@ MARK_COST = 0.5
 MAX_LIKELIHOOD_RATIO = 1000.0
 # Where our own model suspects the text, a sibling's reading counts if it is
 # at least this similar (normalized edit similarity) to ours: misread, not
-# replaced. An unknown word is suspect with at least an even chance.
+# replaced. An unknown word is suspect with three times the document's
+# error rate, at most an even chance.
 MIN_SIMILARITY = 0.5
 UNKNOWN_SUSPICION = 0.5
+UNKNOWN_NOISE_SCALE = 3.0
+# Marks stripped from a word before it is looked up.
+EDGE_MARKS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d"
 # Given that suspect text is wrong, the chance that a particular similar
 # reading is the one meant, before any sibling reads it.
 SUSPECT_READING_PRIOR = 0.1
 HYPHENS = frozenset("-\u2010\u00ad")
 WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
+# Words that siblings have and we lack count only when this many siblings
+# agree on them; their prior then is that of one typical error (AGREED_COST).
+# A word swapped for another is never taken on agreement alone: copies of
+# one edited version agree on its rewording too.
+MIN_WITNESSES = 2
+AGREED_COST = 1.0
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.999
@@ -152,8 +162,14 @@ def related(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class _Vote:
+    """One sibling's reading of one span of ours."""
+
+    span: tuple[int, int]
     reading: str
-    cost: float
+    cost: float  # channel cost from the reading to our text
+    cheap: bool  # a difference OCR makes by itself (cost at most OCR_LIKE_MAX)
+    similar: bool  # similar enough to be a misreading rather than a rewording
+    lost_words: bool  # the sibling has words here that we lack
     sibling: Sibling
     evidence: Evidence
 
@@ -176,22 +192,18 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
             if block.tag == "equal":
                 same.update(range(block.a_start, block.a_end))
                 continue
-            if block.a_start == block.a_end:
-                continue  # the sibling has words we lack: nothing of ours to correct
-            span = (mine[block.a_start].start, mine[block.a_end - 1].end)
-            if span not in suspicion:
-                suspicion[span] = _suspicion(doc, ordered, mine[block.a_start : block.a_end])
-            vote = _vote(doc, mine, sibling, block, suspicion[span])
+            vote = _vote(doc, mine, sibling, block)
             if vote is not None:
-                votes[span].append(vote)
+                votes[vote.span].append(vote)
         equal_units.append((sibling, same))
     by_span = {(f.start, f.end): f for f in flags}
     starts = [u.start for u in mine]
     for span in votes:
-        covered = range(bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]))
+        first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         for sibling, same in equal_units:
-            if all(k in same for k in covered):
+            if all(k in same for k in range(first, last)):
                 agreeing[span].append(sibling)
+        suspicion[span] = _suspicion(doc, ordered, mine[first:last])
     out = dict(by_span)
     for span, span_votes in votes.items():
         flag = _decide(doc, span, span_votes, agreeing[span], by_span.get(span), suspicion[span])
@@ -207,44 +219,66 @@ def _suspicion(doc: Doc, ordered: Sequence[Flag], ours: Sequence[Unit]) -> float
     lo = bisect.bisect_right([f.end for f in ordered], start)
     hi = bisect.bisect_left([f.start for f in ordered], end)
     flagged = max((f.confidence for f in ordered[lo:hi]), default=0.0)
-    unknown = any(
-        u.kind is TokenKind.WORD and not doc.model.is_known(doc.text[u.start : u.end]) for u in ours
+    unknown = _unknown_words(doc, [doc.text[u.start : u.end] for u in ours])
+    # An unknown word the model let stand is mostly a name: it is suspect in
+    # proportion to how noisy the document is.
+    doubt = min(UNKNOWN_SUSPICION, UNKNOWN_NOISE_SCALE * doc.stats.noise) if unknown else 0.0
+    return max(flagged, doubt)
+
+
+def _unknown_words(doc: Doc, texts: Sequence[str]) -> int:
+    """How many words of ``texts`` the document's model does not know."""
+    return sum(
+        1
+        for text in texts
+        for word in text.split()
+        if any(c.isalpha() for c in word) and not doc.model.is_known(word.strip(EDGE_MARKS))
     )
-    return max(flagged, UNKNOWN_SUSPICION if unknown else 0.0)
 
 
-def _vote(
-    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block, suspect: float
-) -> _Vote | None:
-    """The sibling's reading of our units in ``block``, if the difference is one OCR makes.
+def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vote | None:
+    """The sibling's reading of our units in ``block``, if it may be a misreading of ours.
 
-    Where our text looks sound, only a cheap difference counts (a typical
-    confusion or one edit: rewording is usually dearer). Where our own model
-    suspects it, a similar reading counts however many edits it takes.
+    A word the sibling has and we lack is read as our preceding word plus it
+    ("in the" where we have "in"). Numbers, URLs and e-mail addresses never
+    count, nor does a reading that brings in a word we do not know.
     """
     a0, a1, b0, b1 = block.a_start, block.a_end, block.b_start, block.b_end
+    inserted = a0 == a1
+    if inserted:
+        if a0 == 0:
+            return None
+        a0 -= 1  # attach the sibling's extra words (or marks) to our unit before them
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
     ours, theirs = mine[a0:a1], sibling.units[b0:b1]
     if any(u.kind in NEVER_TAKEN for u in (*ours, *theirs)):
         return None
     observed = doc.text[ours[0].start : ours[-1].end]
-    reading = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
-    if "".join(u.key for u in ours) == "".join(u.key for u in theirs):
+    extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
+    lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
+    # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
+    reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
+    if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
-    marks_only = all(u.kind is TokenKind.PUNCT for u in (*ours, *theirs))
+    if _unknown_words(doc, [reading]) > _unknown_words(doc, [observed]):
+        return None  # it would bring in a word we do not know: not a correction
+    marks_only = lost_marks or (
+        not inserted and all(u.kind is TokenKind.PUNCT for u in (*ours, *theirs))
+    )
     cost = MARK_COST if marks_only else channel_cost(reading, observed)
-    if cost > OCR_LIKE_MAX and not (
-        suspect > 0
-        and Levenshtein.normalized_similarity(key(observed), key(reading)) >= MIN_SIMILARITY
-    ):
+    similar = Levenshtein.normalized_similarity(key(observed), key(reading)) >= MIN_SIMILARITY
+    cheap = marks_only or (not inserted and cost <= OCR_LIKE_MAX)
+    if not (cheap or similar):
         return None  # rewording, not misreading
-    if theirs:
+    if (theirs and not inserted) or theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
     else:  # the sibling lacks our marks: point between its neighbouring units
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
-    return _Vote(reading, cost, sibling, where)
+    span = (ours[0].start, ours[-1].end)
+    lost_words = inserted and not lost_marks
+    return _Vote(span, reading, cost, cheap, similar, lost_words, sibling, where)
 
 
 def _decide(
@@ -261,13 +295,25 @@ def _decide(
         by_reading[vote.reading].append(vote)
     ranked = []
     for reading, reading_votes in by_reading.items():
-        cost = min(v.cost for v in reading_votes)
+        cheap = any(v.cheap for v in reading_votes)
+        similar = all(v.similar for v in reading_votes)
+        witnesses = len({id(v.sibling) for v in reading_votes})
+        lost_words = all(v.lost_words for v in reading_votes)
+        if not (
+            cheap
+            or (suspect > 0 and similar and not lost_words)
+            or (lost_words and witnesses >= MIN_WITNESSES)
+        ):
+            continue  # sound text is not rewritten on a dear difference
+        cost = min(v.cost for v in reading_votes) if cheap else AGREED_COST
         log_odds = _prior_log_odds(doc, reading, cost, flag, suspect)
         log_odds += sum(math.log10(v.sibling.likelihood_ratio) for v in reading_votes)
         log_odds -= sum(math.log10(s.likelihood_ratio) for s in agreeing)
         p = min(MAX_CONFIDENCE, 1 / (1 + 10**-log_odds))
         evidence = tuple(v.evidence for v in reading_votes)
         ranked.append(Candidate(reading, round(p, 3), "sibling", evidence))
+    if not ranked:
+        return None
     ranked.sort(key=lambda c: -c.confidence)
     best = ranked[0]
     if best.confidence < MIN_CONFIDENCE:
