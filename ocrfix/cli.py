@@ -8,6 +8,7 @@ A thin layer over the library: it parses arguments, reads and writes files
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,9 +18,9 @@ from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
-from ocrfix.discover import links, neighbours
+from ocrfix.discover import groups, links, neighbours
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
-from ocrfix.siblings import Sibling
+from ocrfix.siblings import Sibling, shingles
 from ocrfix.textio import InputError, decode, read_text, write_atomic
 from ocrfix.types import Fixed
 
@@ -80,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
     p_check.add_argument("--format", choices=["text", "json"], default="text")
 
+    p_siblings = sub.add_parser(
+        "siblings", help="show which inputs are copies of the same text, by content"
+    )
+    p_siblings.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
+    p_siblings.add_argument("--format", choices=["text", "json"], default="text")
+    p_siblings.add_argument("--encoding", help="encoding of the inputs (default: UTF-8, or BOM)")
+
     p_fix = sub.add_parser("fix", parents=[common], help="write corrected text")
     p_fix.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
     p_fix.add_argument("-o", "--output", type=Path, help="output file, or directory for several")
@@ -100,11 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ocrfix with ``argv``; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.jobs < 1:
+    if getattr(args, "jobs", 1) < 1:
         parser.error("--jobs must be at least 1")
     try:
-        config = _config(args)
         sources = list(_expand(args.inputs))
+        if args.command == "siblings":
+            return _show_siblings(sources, args)
+        config = _config(args)
         if args.command == "check":
             return _check(sources, args, config)
         return _fix(sources, args, config)
@@ -228,6 +238,41 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -
     if len(jobs) > 1 and args.jobs > 1:
         warm_up(config)  # load the model once, before forking
     return map_ordered(_process, jobs, args.jobs)
+
+
+def _show_siblings(sources: list[Source], args: argparse.Namespace) -> int:
+    """Print the groups of related inputs: exit 1 if any input has a sibling, else 0."""
+    texts = [text or "" for text, _ in _read_all(sources, args.encoding)]
+    found = links([shingles(text) for text in texts])
+    names = [s.name for s in sources]
+    found_groups = groups(len(sources), found)
+    if args.format == "json":
+        for members in found_groups:
+            inside = [x for x in found if x.a in members and x.b in members]
+            print(
+                json.dumps(
+                    {
+                        "members": [names[k] for k in members],
+                        "links": [
+                            {
+                                "a": names[x.a],
+                                "b": names[x.b],
+                                "similarity": x.similarity,
+                                "shared_trigrams": x.shared,
+                            }
+                            for x in inside
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    else:
+        for n, members in enumerate(found_groups, 1):
+            print(f"group {n}: {len(members)} texts")
+            for x in found:
+                if x.a in members and x.b in members:
+                    print(f"  {names[x.a]} ~ {names[x.b]}  similarity {x.similarity:.2f}")
+    return EXIT_FLAGS if found_groups else EXIT_CLEAN
 
 
 def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> int:

@@ -197,3 +197,23 @@ def test_interrupt_exits_130() -> None:
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+def test_siblings_command_groups_copies_by_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = (
+        "The council voted on Tuesday to expand the harbour after a long debate about the "
+        "cost of dredging and the fate of the old fish market near the river mouth."
+    )
+    other = (
+        "Heavy rain closed the mountain pass for a third day while engineers inspected the "
+        "bridge that carries the only road between the two valleys in winter."
+    )
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(story.replace("harbour", "harhour"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(other, encoding="utf-8")
+    assert main(["siblings", str(tmp_path), "--format", "json"]) == EXIT_FLAGS
+    (group,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [Path(m).name for m in group["members"]] == ["a.txt", "b.txt"]
+    assert group["links"][0]["similarity"] > 0.8

@@ -10,7 +10,7 @@ from ocrfix import FlagKind, check, fix
 from ocrfix.api import sibling
 from ocrfix.cli import main
 from ocrfix.discover import groups, links
-from ocrfix.siblings import shingles, units_of
+from ocrfix.siblings import shingles
 
 pytestmark = pytest.mark.slow
 
@@ -139,5 +139,5 @@ def test_discovery_groups_copies_and_keeps_stories_apart() -> None:
         "traders say has served the town for more than two hundred years without a break."
     )
     texts = [STORY, other_story, STORY.replace("liberated", "liherated"), other_story.upper()]
-    found = links([shingles(units_of(t)) for t in texts])
+    found = links([shingles(t) for t in texts])
     assert groups(len(texts), found) == [[0, 2], [1, 3]]
