@@ -22,13 +22,13 @@ import bisect
 import math
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ocrfix.align import Block, align
+from ocrfix.align import Block, Tag, align
 from ocrfix.confusions import channel_cost
 from ocrfix.detect import resolve_overlaps
 from ocrfix.doc import Doc
@@ -194,7 +194,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
         if sibling.text == doc.text or not related(own_shingles, sibling.shingles):
             continue  # the document itself (given as its own sibling), or another text
         same: set[int] = set()
-        for block in align([u.key for u in mine], [u.key for u in sibling.units]):
+        for block in _merged(align([u.key for u in mine], [u.key for u in sibling.units])):
             if block.tag == "equal":
                 same.update(range(block.a_start, block.a_end))
                 continue
@@ -242,6 +242,27 @@ def _unknown_words(doc: Doc, texts: Sequence[str]) -> int:
     )
 
 
+def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Adjacent differences as one ("fashionably attred" against "fashionably-attired"
+    is a lost hyphen and a misread word, one misreading)."""
+    pending: Block | None = None
+    for block in blocks:
+        if block.tag == "equal":
+            if pending is not None:
+                yield pending
+                pending = None
+            yield block
+        elif pending is None:
+            pending = block
+        else:
+            a0, b0 = pending.a_start, pending.b_start
+            a1, b1 = block.a_end, block.b_end
+            tag: Tag = "insert" if a0 == a1 else "delete" if b0 == b1 else "replace"
+            pending = Block(tag, a0, a1, b0, b1)
+    if pending is not None:
+        yield pending
+
+
 def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vote | None:
     """The sibling's reading of our units in ``block``, if it may be a misreading of ours.
 
@@ -260,8 +281,18 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     ours, theirs = mine[a0:a1], sibling.units[b0:b1]
     if any(u.kind in NEVER_TAKEN for u in (*ours, *theirs)):
         return None
-    observed = doc.text[ours[0].start : ours[-1].end]
+    start, end = ours[0].start, ours[-1].end
+    if not inserted and theirs and a0 > 0 and b0 > 0:
+        # The copy joins what we space ("x-y" where we read "x y"): our space
+        # is part of the misreading.
+        their_gap = sibling.text[sibling.units[b0 - 1].end : theirs[0].start]
+        our_gap = doc.text[mine[a0 - 1].end : start]
+        if not their_gap and our_gap and not our_gap.strip():
+            start = mine[a0 - 1].end
+    observed = doc.text[start:end]
     extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
+    if not theirs and _spaced_in_copy(sibling, b0) and not _spaced_around(doc.text, start, end):
+        extra = " "  # a mark we have where the copy has a space ("x-y" for "x y")
     lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
     # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
     reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
@@ -282,9 +313,22 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     else:  # the sibling lacks our marks: point between its neighbouring units
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
-    span = (ours[0].start, ours[-1].end)
+    span = (start, end)
     lost_words = inserted and not lost_marks
     return _Vote(span, reading, cost, cheap, similar, lost_words, sibling, where)
+
+
+def _spaced_in_copy(sibling: Sibling, b0: int) -> bool:
+    """Is there white space in the copy where its units ``b0 - 1`` and ``b0`` meet?"""
+    if b0 == 0 or b0 >= len(sibling.units):
+        return False
+    gap = sibling.text[sibling.units[b0 - 1].end : sibling.units[b0].start]
+    return bool(gap) and not gap.strip()
+
+
+def _spaced_around(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` next to white space on either side?"""
+    return (start > 0 and text[start - 1].isspace()) or (end < len(text) and text[end].isspace())
 
 
 def _decide(
