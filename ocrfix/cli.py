@@ -182,13 +182,13 @@ class Job:
     text: str | None  # None when it could not be read
     error: str | None
     config: Config
-    siblings: tuple[int, ...] = ()  # indices into _shared_pool
+    siblings: tuple[int, ...] = ()  # keys of _shared_pool
 
 
 # The texts that may serve as siblings (the inputs themselves and the
 # --sibling files), prepared once by the parent before it forks workers,
 # which inherit them: passing them in every Job would pickle them each time.
-_shared_pool: tuple[Sibling, ...] = ()
+_shared_pool: dict[int, Sibling] = {}
 
 
 def _process(job: Job) -> Outcome:
@@ -224,13 +224,13 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -
     extra = [s.path for s in _expand(args.sibling) if s.path is not None]
     near: list[list[int]] = [[] for _ in sources]
     if len(sources) > 1 or extra:
-        pool = [
-            sibling(text if text is not None else "", source.name, config)
-            for source, (text, _) in zip(sources, read, strict=True)
-        ]
-        pool += [sibling(read_text(path, args.encoding), str(path), config) for path in extra]
-        _shared_pool = tuple(pool)
-        near = neighbours(len(pool), links([p.shingles for p in pool]))[: len(sources)]
+        names = [source.name for source in sources] + [str(path) for path in extra]
+        texts = [text or "" for text, _ in read] + [read_text(p, args.encoding) for p in extra]
+        found = links([shingles(text) for text in texts])
+        # Only texts that have copies are prepared as siblings (tokenized, weighed).
+        linked = {k for link in found for k in (link.a, link.b)}
+        _shared_pool = {k: sibling(texts[k], names[k], config) for k in sorted(linked)}
+        near = neighbours(len(texts), found)[: len(sources)]
     jobs = [
         Job(source, text, error, config, tuple(near[k]))
         for k, (source, (text, error)) in enumerate(zip(sources, read, strict=True))
