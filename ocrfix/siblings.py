@@ -309,8 +309,8 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     cost = MARK_COST if marks_only else channel_cost(reading, observed)
     similar = Levenshtein.normalized_similarity(key(observed), key(reading)) >= MIN_SIMILARITY
     cheap = marks_only or (not inserted and cost <= OCR_LIKE_MAX)
-    if not (cheap or similar):
-        return None  # rewording, not misreading
+    if not (cheap or similar or (inserted and not lost_marks)):
+        return None  # rewording, not misreading (lost words are judged by agreement)
     if (theirs and not inserted) or theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
     else:  # the sibling lacks our marks: point between its neighbouring units
