@@ -34,7 +34,7 @@ from ocrfix.detect import resolve_overlaps
 from ocrfix.doc import Doc
 from ocrfix.model import Model, document_stats
 from ocrfix.tokens import tokenize
-from ocrfix.types import Candidate, Evidence, Flag, FlagKind, TokenKind
+from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Token, TokenKind
 
 # Units of alignment: everything but white space.
 ALIGNED = frozenset(
@@ -83,6 +83,9 @@ WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
 # one edited version agree on its rewording too.
 MIN_WITNESSES = 2
 AGREED_COST = 1.0
+# One real word swapped for another counts on agreement only if context
+# prefers the copies' word by this much (log10): rewording fits as well.
+CONTEXT_MARGIN = 1.0
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.999
@@ -214,8 +217,11 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
                 agreeing[span].append(sibling)
         suspicion[span] = _suspicion(doc, ordered, mine[first:last])
     out = dict(by_span)
+    words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
     for span, span_votes in votes.items():
-        flag = _decide(doc, span, span_votes, agreeing[span], by_span.get(span), suspicion[span])
+        flag = _decide(
+            doc, span, span_votes, agreeing[span], by_span.get(span), suspicion[span], words
+        )
         if flag is not None:
             out[span] = flag
     return list(out.values())
@@ -321,6 +327,23 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     return _Vote(span, reading, cost, cheap, similar, lost_words, sibling, where)
 
 
+def _context_prefers(
+    doc: Doc, words: Sequence[Token], span: tuple[int, int], reading: str, margin: float
+) -> bool:
+    """Do the words around ``span`` fit ``reading`` better than our text, by ``margin``
+    (log10)? Context is what tells a misread word from a reworded one. ``words``
+    are the document's word tokens."""
+    k = bisect.bisect_left(words, span[0], key=lambda t: t.start)
+    j = bisect.bisect_left(words, span[1], key=lambda t: t.start)
+    left = words[k - 1].text if k > 0 else None
+    right = words[j].text if j < len(words) else None
+    ours = doc.text[span[0] : span[1]]
+    if len(ours.split()) != 1 or len(reading.split()) != 1:
+        return False
+    context = doc.model.context
+    return context.fit(left, reading, right) >= context.fit(left, ours, right) + margin
+
+
 def _spaced_in_copy(sibling: Sibling, b0: int) -> bool:
     """Is there white space in the copy where its units ``b0 - 1`` and ``b0`` meet?"""
     if b0 == 0 or b0 >= len(sibling.units):
@@ -341,6 +364,7 @@ def _decide(
     agreeing: list[Sibling],
     flag: Flag | None,
     suspect: float,
+    words: Sequence[Token],
 ) -> Flag | None:
     """The flag for ``span`` once its sibling votes are counted (None: nothing to say)."""
     by_reading: dict[str, list[_Vote]] = defaultdict(list)
@@ -356,6 +380,11 @@ def _decide(
             cheap
             or (suspect > 0 and similar and not lost_words)
             or (lost_words and witnesses >= MIN_WITNESSES)
+            or (
+                witnesses >= MIN_WITNESSES
+                and similar
+                and _context_prefers(doc, words, span, reading, CONTEXT_MARGIN)
+            )
         ):
             continue  # sound text is not rewritten on a dear difference
         cost = min(v.cost for v in reading_votes) if cheap else AGREED_COST

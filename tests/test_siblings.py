@@ -141,3 +141,10 @@ def test_discovery_groups_copies_and_keeps_stories_apart() -> None:
     texts = [STORY, other_story, STORY.replace("liberated", "liherated"), other_story.upper()]
     found = links([shingles(t) for t in texts])
     assert groups(len(texts), found) == [[0, 2], [1, 3]]
+
+
+def test_a_real_word_misread_is_taken_when_copies_agree_and_context_favours_them() -> None:
+    ocr = STORY.replace("two years after", "two yeast after")
+    copies = [STORY.replace("Ministry", "ministry"), STORY.replace("pilots", "Pilots")]
+    assert ("yeast", "years") in changes(ocr, copies)
+    assert ("yeast", "years") not in changes(ocr, copies[:1])  # one copy is not enough
