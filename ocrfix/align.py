@@ -47,7 +47,7 @@ class Block:
 def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
     """Aligned blocks of two unit sequences, in order; unaligned stretches are left out.
 
-    >>> a, b = "T order the troops home now".split(), "I order the troops home now".split()
+    >>> a, b = "tbe ship sailed home at dawn".split(), "the ship sailed home at dawn".split()
     >>> [(x.tag, x.a_start, x.a_end, x.b_start, x.b_end) for x in align(a, b)]
     [('replace', 0, 1, 0, 1), ('equal', 1, 6, 1, 6)]
     """
