@@ -19,9 +19,9 @@ import resource
 import time
 
 from ocrfix.align import align
-from ocrfix.discover import links
+from ocrfix.discover import links, shingles
 from ocrfix.lexicon import load_lexicon
-from ocrfix.siblings import shingles, units_of
+from ocrfix.units import units_of
 
 
 def vocabulary(size: int = 20000) -> list[str]:

@@ -13,6 +13,11 @@ The pipeline, one pure stage after another (modules in brackets)::
          -> decisions        (api.decide: the best candidate above the threshold)
          -> text             (api.apply: splice the decisions in)
 
+Sibling copies of a text add evidence between flags and decisions:
+:mod:`discover` finds which texts are copies, :mod:`units` and :mod:`align`
+align them word by word, :mod:`siblings` turns their OCR-like differences into
+votes.
+
 The nouns are in :mod:`ocrfix.types`, the options in :class:`Config`.
 Resources (:mod:`lexicon` from wordfreq, :mod:`speller` from symspellpy) are
 built once and cached on disk (:mod:`cache`).

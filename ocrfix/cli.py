@@ -18,9 +18,9 @@ from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
-from ocrfix.discover import groups, links, neighbours
+from ocrfix.discover import groups, links, neighbours, shingles
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
-from ocrfix.siblings import Sibling, shingles
+from ocrfix.siblings import Sibling
 from ocrfix.textio import InputError, decode, read_text, write_atomic
 from ocrfix.types import Fixed
 

@@ -20,35 +20,24 @@ from __future__ import annotations
 
 import bisect
 import math
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-import regex
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.align import Block, Tag, align
 from ocrfix.confusions import channel_cost
-from ocrfix.detect import resolve_overlaps
+from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.model import Model, document_stats
 from ocrfix.tokens import tokenize
 from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Token, TokenKind
+from ocrfix.units import Unit, key, units_of
+from ocrfix.words import MAX_CONFIDENCE
 
-# Units of alignment: everything but white space.
-ALIGNED = frozenset(
-    {TokenKind.WORD, TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL, TokenKind.PUNCT}
-)
 # Never taken from a sibling: they differ between editions on purpose.
 NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
-# Two texts are related (copies, in whole or part, of one text) when they
-# share at least this many word trigrams, and this share of the shorter
-# one's: unrelated English texts share a few common trigrams ("one of the").
-SHINGLE_N = 3
-SHINGLE_WORD = regex.compile(r"\w+")
-MIN_SHARED_SHINGLES = 5
-MIN_SHARED_SHARE = 0.05
 # A difference (adjacent differing units merged) is considered when each side
 # has at most this many units; longer ones are passages one copy lacks. On
 # the bench's Tesseract set, 3 / 5 / 8 gave CER -36.7 / -40.3 / -41.4% (ref
@@ -75,8 +64,6 @@ EDGE_MARKS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d"
 # Given that suspect text is wrong, the chance that a particular similar
 # reading is the one meant, before any sibling reads it.
 SUSPECT_READING_PRIOR = 0.1
-HYPHENS = frozenset("-\u2010\u00ad")
-WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
 # Words that siblings have and we lack count only when this many siblings
 # agree on them; their prior then is that of one typical error (AGREED_COST).
 # A word swapped for another is never taken on agreement alone: copies of
@@ -88,25 +75,6 @@ AGREED_COST = 1.0
 CONTEXT_MARGIN = 1.0
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
-MAX_CONFIDENCE = 0.999
-# Typographic variants folded before comparing: quotes, dashes, spaces.
-FOLD = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
-    }
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A token taking part in alignment, with its comparison key."""
-
-    start: int
-    end: int
-    kind: TokenKind
-    key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,51 +93,11 @@ class Sibling:
         return min(MAX_LIKELIHOOD_RATIO, (1 - self.noise) / self.noise)
 
 
-def key(text: str) -> str:
-    """Comparison form of a unit: NFC, typographic variants folded, case-folded."""
-    return unicodedata.normalize("NFC", text).translate(FOLD).casefold()
-
-
-def units_of(text: str) -> tuple[Unit, ...]:
-    """The alignment units of ``text``: its tokens, words split at their hyphens
-    (one copy prints "well-known", another "well- known")."""
-    units = []
-    for t in tokenize(text):
-        if t.kind is TokenKind.WORD and any(h in t.text for h in HYPHENS):
-            for part in WORD_PART.finditer(t.text):
-                kind = TokenKind.PUNCT if part.group() in HYPHENS else TokenKind.WORD
-                units.append(
-                    Unit(t.start + part.start(), t.start + part.end(), kind, key(part.group()))
-                )
-        elif t.kind in ALIGNED:
-            units.append(Unit(t.start, t.end, t.kind, key(t.text)))
-    return tuple(units)
-
-
 def make_sibling(name: str, text: str, model: Model) -> Sibling:
     """Prepare ``text`` (called ``name`` in reports) to serve as a sibling."""
     units = units_of(text)
     noise = document_stats(tokenize(text), model).noise
     return Sibling(name, text, units, noise, shingles(text))
-
-
-def shingles(text: str) -> frozenset[tuple[str, ...]]:
-    """The word trigrams of a text, case-folded, for telling related texts.
-
-    Words are runs of letters and digits found by one regular expression:
-    far cheaper than tokenizing, which matters when grouping thousands of
-    texts, and the same for every text, which is all that matters here.
-    """
-    words = SHINGLE_WORD.findall(key(text))
-    return frozenset(tuple(words[k : k + SHINGLE_N]) for k in range(len(words) - SHINGLE_N + 1))
-
-
-def related(mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]) -> bool:
-    """Do two texts share enough word trigrams to be copies of one text (in part)?"""
-    shared = len(mine & theirs)
-    return shared >= MIN_SHARED_SHINGLES and shared >= MIN_SHARED_SHARE * min(
-        len(mine), len(theirs)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +122,10 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     votes: dict[tuple[int, int], list[_Vote]] = defaultdict(list)
     agreeing: dict[tuple[int, int], list[Sibling]] = defaultdict(list)
     suspicion: dict[tuple[int, int], float] = {}
-    ordered = sorted(resolve_overlaps(flags), key=lambda f: f.start)
+    # The flags do not overlap (detect resolved them): sorted by start, their
+    # ends are sorted too, so the flags over a span are found by bisection.
+    ordered = sorted(flags, key=lambda f: f.start)
+    bounds = ([f.start for f in ordered], [f.end for f in ordered])
     equal_units: list[tuple[Sibling, set[int]]] = []
     for sibling in siblings:
         if sibling.text == doc.text or not related(own_shingles, sibling.shingles):
@@ -215,7 +146,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
         for sibling, same in equal_units:
             if all(k in same for k in range(first, last)):
                 agreeing[span].append(sibling)
-        suspicion[span] = _suspicion(doc, ordered, mine[first:last])
+        suspicion[span] = _suspicion(doc, ordered, bounds, mine[first:last])
     out = dict(by_span)
     words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
     for span, span_votes in votes.items():
@@ -227,12 +158,19 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     return list(out.values())
 
 
-def _suspicion(doc: Doc, ordered: Sequence[Flag], ours: Sequence[Unit]) -> float:
+def _suspicion(
+    doc: Doc,
+    ordered: Sequence[Flag],
+    bounds: tuple[list[int], list[int]],
+    ours: Sequence[Unit],
+) -> float:
     """How likely the document's own model thinks ``ours`` is misread: the surest flag
-    over it, at least an even chance if it holds an unknown word, else 0."""
+    over it (``bounds``: the starts and ends of ``ordered``), or for an unknown
+    word a doubt that grows with the document's noise, else 0."""
     start, end = ours[0].start, ours[-1].end
-    lo = bisect.bisect_right([f.end for f in ordered], start)
-    hi = bisect.bisect_left([f.start for f in ordered], end)
+    starts, ends = bounds
+    lo = bisect.bisect_right(ends, start)
+    hi = bisect.bisect_left(starts, end)
     flagged = max((f.confidence for f in ordered[lo:hi]), default=0.0)
     unknown = _unknown_words(doc, [doc.text[u.start : u.end] for u in ours])
     # An unknown word the model let stand is mostly a name: it is suspect in

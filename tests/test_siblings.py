@@ -9,8 +9,7 @@ import pytest
 from ocrfix import FlagKind, check, fix
 from ocrfix.api import sibling
 from ocrfix.cli import main
-from ocrfix.discover import groups, links
-from ocrfix.siblings import shingles
+from ocrfix.discover import groups, links, shingles
 
 pytestmark = pytest.mark.slow
 
