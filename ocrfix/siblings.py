@@ -19,20 +19,17 @@ and one clean copy outweighs noisy ones.
 from __future__ import annotations
 
 import bisect
-import math
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import Levenshtein
-
 from ocrfix.align import Block, Tag, align
-from ocrfix.confusions import channel_cost
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.model import Model, document_stats
+from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost, posterior, text_log_prob
 from ocrfix.tokens import tokenize
-from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Token, TokenKind
+from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
 from ocrfix.units import Unit, key, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
@@ -43,36 +40,15 @@ NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
 # the bench's Tesseract set, 3 / 5 / 8 gave CER -36.7 / -40.3 / -41.4% (ref
 # task) with no change on the seeds, clean text or the no-leak tests.
 MAX_DIFF_UNITS = 8
-# Channel cost above which a difference is editorial, not OCR: about one
-# arbitrary edit (2.3) or two typical confusions.
-OCR_LIKE_MAX = 2.5
-# Cost of a stray or lost mark (quotes, stops): OCR's commonest slip.
-MARK_COST = 0.5
-# A sibling's likelihood ratio is (1 - noise) / noise, at most this. Edits
-# are screened out by OCR_LIKE_MAX before votes count, so a clean copy may
-# weigh heavily: at the noise floor (0.003) its ratio is about 330.
-MAX_LIKELIHOOD_RATIO = 1000.0
-# Where our own model suspects the text, a sibling's reading counts if it is
-# at least this similar (normalized edit similarity) to ours: misread, not
-# replaced. An unknown word is suspect with three times the document's
-# error rate, at most an even chance.
-MIN_SIMILARITY = 0.5
-UNKNOWN_SUSPICION = 0.5
-UNKNOWN_NOISE_SCALE = 3.0
-# Marks stripped from a word before it is looked up.
-EDGE_MARKS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d"
-# Given that suspect text is wrong, the chance that a particular similar
-# reading is the one meant, before any sibling reads it.
-SUSPECT_READING_PRIOR = 0.1
-# Words that siblings have and we lack count only when this many siblings
-# agree on them; their prior then is that of one typical error (AGREED_COST).
-# A word swapped for another is never taken on agreement alone: copies of
-# one edited version agree on its rewording too.
-MIN_WITNESSES = 2
-AGREED_COST = 1.0
-# One real word swapped for another counts on agreement only if context
-# prefers the copies' word by this much (log10): rewording fits as well.
-CONTEXT_MARGIN = 1.0
+# A sibling's editorial rate is estimated from its editorial differences per
+# aligned unit, starting from this many in this many units (a copy is
+# assumed edited until its alignment shows otherwise).
+EDITORIAL_PRIOR = (1, 500)
+# The flags whose reading siblings can confirm or overrule by agreeing with
+# the document: a word's spelling, not its layout.
+CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD})
+# At most this many readings of one span are weighed (the most attested).
+MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
 
@@ -86,18 +62,15 @@ class Sibling:
     units: tuple[Unit, ...]
     noise: float  # its estimated share of OCR errors (see model.DocStats)
     shingles: frozenset[tuple[str, ...]]  # its word trigrams, to tell related texts
-
-    @property
-    def likelihood_ratio(self) -> float:
-        """How much one reading of this sibling multiplies the odds of that reading."""
-        return min(MAX_LIKELIHOOD_RATIO, (1 - self.noise) / self.noise)
+    recurring: frozenset[str]  # case-folded words it has more than once
 
 
 def make_sibling(name: str, text: str, model: Model) -> Sibling:
     """Prepare ``text`` (called ``name`` in reports) to serve as a sibling."""
     units = units_of(text)
-    noise = document_stats(tokenize(text), model).noise
-    return Sibling(name, text, units, noise, shingles(text))
+    stats = document_stats(tokenize(text), model)
+    recurring = frozenset(w for w, n in stats.forms.items() if n >= 2)
+    return Sibling(name, text, units, stats.noise, shingles(text), recurring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,87 +79,143 @@ class _Vote:
 
     span: tuple[int, int]
     reading: str
-    cost: float  # channel cost from the reading to our text
-    cheap: bool  # a difference OCR makes by itself (cost at most OCR_LIKE_MAX)
-    similar: bool  # similar enough to be a misreading rather than a rewording
-    lost_words: bool  # the sibling has words here that we lack
     sibling: Sibling
     evidence: Evidence
 
 
+@dataclass(frozen=True, slots=True)
+class _View:
+    """What one sibling says of the document: where it reads the same, where
+    otherwise (votes in text order, not overlapping), and how often it differs
+    as an editor would."""
+
+    sibling: Sibling
+    same: frozenset[int]  # indices of our units it reads alike
+    votes: tuple[_Vote, ...]
+    editorial: float
+
+    def reading(self, doc: Doc, span: tuple[int, int], starts: Sequence[int]) -> _Said | None:
+        """Its reading of ``span``: our text with its votes inside the span put in,
+        if it reads the rest alike (``starts``: our units' offsets); else None."""
+        first = bisect.bisect_left(self.votes, span[0], key=lambda v: v.span[0])
+        inside = []
+        for vote in self.votes[first:]:
+            if vote.span[0] >= span[1]:
+                break
+            if vote.span[1] > span[1]:
+                return None  # it reads a longer stretch otherwise
+            inside.append(vote)
+        if first > 0 and self.votes[first - 1].span[1] > span[0]:
+            return None
+        pieces, position = [], span[0]
+        for next_vote in (*inside, None):
+            gap_end = next_vote.span[0] if next_vote is not None else span[1]
+            gap = range(bisect.bisect_left(starts, position), bisect.bisect_left(starts, gap_end))
+            if not all(k in self.same for k in gap):
+                return None
+            pieces.append(doc.text[position:gap_end])
+            if next_vote is not None:
+                pieces.append(next_vote.reading)
+                position = next_vote.span[1]
+        witness = Witness("".join(pieces), self.sibling.noise, self.editorial)
+        return _Said(witness, tuple(v.evidence for v in inside))
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A sibling's reading of a span, and where in the sibling it stands."""
+
+    witness: Witness
+    evidence: tuple[Evidence, ...]
+
+
 def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) -> list[Flag]:
-    """``flags`` with the evidence of ``siblings`` added: sure readings confirmed or
-    overruled, and new flags where siblings read the text otherwise (OCR-like only)."""
+    """``flags`` with the evidence of ``siblings`` weighed in: each span where a
+    sibling reads otherwise, or where the document's model suspects a word,
+    is judged on every copy's reading of it (:mod:`ocrfix.posterior`).
+    Overlapping differences of several siblings are judged as one span."""
     mine = units_of(doc.text)
     own_shingles = shingles(doc.text)
-    votes: dict[tuple[int, int], list[_Vote]] = defaultdict(list)
-    agreeing: dict[tuple[int, int], list[Sibling]] = defaultdict(list)
-    suspicion: dict[tuple[int, int], float] = {}
-    # The flags do not overlap (detect resolved them): sorted by start, their
-    # ends are sorted too, so the flags over a span are found by bisection.
-    ordered = sorted(flags, key=lambda f: f.start)
-    bounds = ([f.start for f in ordered], [f.end for f in ordered])
-    equal_units: list[tuple[Sibling, set[int]]] = []
-    for sibling in siblings:
-        if sibling.text == doc.text or not related(own_shingles, sibling.shingles):
-            continue  # the document itself (given as its own sibling), or another text
-        same: set[int] = set()
-        for block in _merged(align([u.key for u in mine], [u.key for u in sibling.units])):
-            if block.tag == "equal":
-                same.update(range(block.a_start, block.a_end))
-                continue
-            vote = _vote(doc, mine, sibling, block)
-            if vote is not None:
-                votes[vote.span].append(vote)
-        equal_units.append((sibling, same))
-    by_span = {(f.start, f.end): f for f in flags}
+    views = [
+        _view(doc, mine, s)
+        for s in siblings
+        if s.text != doc.text and related(own_shingles, s.shingles)
+    ]
+    if not views:
+        return list(flags)
+    judged = sorted((f for f in flags if f.kind in CONFIRMABLE), key=lambda f: f.start)
+    spans = _clusters(
+        [v.span for view in views for v in view.votes] + [(f.start, f.end) for f in judged]
+    )
+    recurring = frozenset().union(doc_recurring(doc), *(v.sibling.recurring for v in views))
     starts = [u.start for u in mine]
-    for span in votes:
-        first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
-        for sibling, same in equal_units:
-            if all(k in same for k in range(first, last)):
-                agreeing[span].append(sibling)
-        suspicion[span] = _suspicion(doc, ordered, bounds, mine[first:last])
-    out = dict(by_span)
     words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
-    for span, span_votes in votes.items():
-        flag = _decide(
-            doc, span, span_votes, agreeing[span], by_span.get(span), suspicion[span], words
-        )
+    flag_starts = [f.start for f in judged]
+    out = {(f.start, f.end): f for f in flags}
+    for span in spans:
+        said = [r for v in views if (r := v.reading(doc, span, starts)) is not None]
+        if not said:
+            continue
+        lo = bisect.bisect_left(flag_starts, span[0])
+        hi = bisect.bisect_left(flag_starts, span[1])
+        inner = judged[lo:hi]
+        flag = _judge(doc, span, said, inner, words, recurring)
         if flag is not None:
+            for f in inner:
+                del out[(f.start, f.end)]
             out[span] = flag
     return list(out.values())
 
 
-def _suspicion(
-    doc: Doc,
-    ordered: Sequence[Flag],
-    bounds: tuple[list[int], list[int]],
-    ours: Sequence[Unit],
-) -> float:
-    """How likely the document's own model thinks ``ours`` is misread: the surest flag
-    over it (``bounds``: the starts and ends of ``ordered``), or for an unknown
-    word a doubt that grows with the document's noise, else 0."""
-    start, end = ours[0].start, ours[-1].end
-    starts, ends = bounds
-    lo = bisect.bisect_right(ends, start)
-    hi = bisect.bisect_left(starts, end)
-    flagged = max((f.confidence for f in ordered[lo:hi]), default=0.0)
-    unknown = _unknown_words(doc, [doc.text[u.start : u.end] for u in ours])
-    # An unknown word the model let stand is mostly a name: it is suspect in
-    # proportion to how noisy the document is.
-    doubt = min(UNKNOWN_SUSPICION, UNKNOWN_NOISE_SCALE * doc.stats.noise) if unknown else 0.0
-    return max(flagged, doubt)
+def _clusters(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _unknown_words(doc: Doc, texts: Sequence[str]) -> int:
-    """How many words of ``texts`` the document's model does not know."""
-    return sum(
-        1
-        for text in texts
-        for word in text.split()
-        if any(c.isalpha() for c in word) and not doc.model.is_known(word.strip(EDGE_MARKS))
-    )
+def doc_recurring(doc: Doc) -> frozenset[str]:
+    """Case-folded words the document has more than once."""
+    return frozenset(w for w, n in doc.stats.forms.items() if n >= 2)
+
+
+def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
+    """Align ``sibling`` with the document and collect its readings."""
+    same: set[int] = set()
+    votes: list[_Vote] = []
+    aligned = editorial = 0
+    for block in _merged(align([u.key for u in mine], [u.key for u in sibling.units])):
+        aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
+        if block.tag == "equal":
+            same.update(range(block.a_start, block.a_end))
+            continue
+        editorial += _editorial_units(doc, mine, sibling, block)
+        vote = _vote(doc, mine, sibling, block)
+        if vote is not None:
+            votes.append(vote)
+    k, n = EDITORIAL_PRIOR
+    return _View(sibling, frozenset(same), tuple(votes), (editorial + k) / (aligned + n))
+
+
+def _editorial_units(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> int:
+    """How many units of ``block`` look edited rather than misread: known words
+    replaced by known words that OCR would hardly confuse ("said" -> "stated")."""
+    ours = [doc.text[u.start : u.end] for u in mine[block.a_start : block.a_end]]
+    theirs = [sibling.text[u.start : u.end] for u in sibling.units[block.b_start : block.b_end]]
+    if not (_all_known_words(doc, ours) and _all_known_words(doc, theirs)):
+        return 0
+    if ocr_cost(" ".join(theirs), " ".join(ours)) <= EDITORIAL_COST:
+        return 0
+    return max(len(ours), len(theirs))
+
+
+def _all_known_words(doc: Doc, texts: Sequence[str]) -> bool:
+    """Are ``texts`` words (at least one, no marks), all of them known?"""
+    return bool(texts) and all(any(c.isalnum() for c in t) and doc.model.is_known(t) for t in texts)
 
 
 def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -245,41 +274,12 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
-    if _unknown_words(doc, [reading]) > _unknown_words(doc, [observed]):
-        return None  # it would bring in a word we do not know: not a correction
-    marks_only = lost_marks or (
-        not inserted and all(u.kind is TokenKind.PUNCT for u in (*ours, *theirs))
-    )
-    cost = MARK_COST if marks_only else channel_cost(reading, observed)
-    similar = Levenshtein.normalized_similarity(key(observed), key(reading)) >= MIN_SIMILARITY
-    cheap = marks_only or (not inserted and cost <= OCR_LIKE_MAX)
-    if not (cheap or similar or (inserted and not lost_marks)):
-        return None  # rewording, not misreading (lost words are judged by agreement)
-    if (theirs and not inserted) or theirs:
+    if theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
     else:  # the sibling lacks our marks: point between its neighbouring units
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
-    span = (start, end)
-    lost_words = inserted and not lost_marks
-    return _Vote(span, reading, cost, cheap, similar, lost_words, sibling, where)
-
-
-def _context_prefers(
-    doc: Doc, words: Sequence[Token], span: tuple[int, int], reading: str, margin: float
-) -> bool:
-    """Do the words around ``span`` fit ``reading`` better than our text, by ``margin``
-    (log10)? Context is what tells a misread word from a reworded one. ``words``
-    are the document's word tokens."""
-    k = bisect.bisect_left(words, span[0], key=lambda t: t.start)
-    j = bisect.bisect_left(words, span[1], key=lambda t: t.start)
-    left = words[k - 1].text if k > 0 else None
-    right = words[j].text if j < len(words) else None
-    ours = doc.text[span[0] : span[1]]
-    if len(ours.split()) != 1 or len(reading.split()) != 1:
-        return False
-    context = doc.model.context
-    return context.fit(left, reading, right) >= context.fit(left, ours, right) + margin
+    return _Vote((start, end), reading, sibling, where)
 
 
 def _spaced_in_copy(sibling: Sibling, b0: int) -> bool:
@@ -295,84 +295,74 @@ def _spaced_around(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isspace()) or (end < len(text) and text[end].isspace())
 
 
-def _decide(
+def _judge(
     doc: Doc,
     span: tuple[int, int],
-    votes: list[_Vote],
-    agreeing: list[Sibling],
-    flag: Flag | None,
-    suspect: float,
+    said: Sequence[_Said],
+    flags: Sequence[Flag],
     words: Sequence[Token],
+    recurring: frozenset[str],
 ) -> Flag | None:
-    """The flag for ``span`` once its sibling votes are counted (None: nothing to say)."""
-    by_reading: dict[str, list[_Vote]] = defaultdict(list)
-    for vote in votes:
-        by_reading[vote.reading].append(vote)
-    ranked = []
-    for reading, reading_votes in by_reading.items():
-        cheap = any(v.cheap for v in reading_votes)
-        similar = all(v.similar for v in reading_votes)
-        witnesses = len({id(v.sibling) for v in reading_votes})
-        lost_words = all(v.lost_words for v in reading_votes)
-        if not (
-            cheap
-            or (suspect > 0 and similar and not lost_words)
-            or (lost_words and witnesses >= MIN_WITNESSES)
-            or (
-                witnesses >= MIN_WITNESSES
-                and similar
-                and _context_prefers(doc, words, span, reading, CONTEXT_MARGIN)
-            )
-        ):
-            continue  # sound text is not rewritten on a dear difference
-        cost = min(v.cost for v in reading_votes) if cheap else AGREED_COST
-        log_odds = _prior_log_odds(doc, reading, cost, flag, suspect)
-        log_odds += sum(math.log10(v.sibling.likelihood_ratio) for v in reading_votes)
-        log_odds -= sum(math.log10(s.likelihood_ratio) for s in agreeing)
-        p = min(MAX_CONFIDENCE, 1 / (1 + 10**-log_odds))
-        evidence = tuple(v.evidence for v in reading_votes)
-        ranked.append(Candidate(reading, round(p, 3), "sibling", evidence))
-    if not ranked:
+    """The flag for ``span`` once every copy's reading of it is weighed (None:
+    nothing to say). The hypotheses are our text, the siblings' readings and
+    the suggestions of the document model's ``flags`` inside the span."""
+    start, end = span
+    ours = doc.text[start:end]
+    readings = Counter(r.witness.reading for r in said)
+    hypotheses = {key(ours): ours}
+    for reading, _ in readings.most_common(MAX_HYPOTHESES):
+        hypotheses.setdefault(key(reading), reading)
+    sources: dict[str, Source] = {}
+    for flag in flags:
+        for candidate in flag.suggestions:
+            text = doc.text[start : flag.start] + candidate.text + doc.text[flag.end : end]
+            hypotheses.setdefault(key(text), text)
+            sources.setdefault(text, candidate.source)
+    if len(hypotheses) == 1:
         return None
+    left, right = _neighbours(words, span)
+    prior = {h: text_log_prob(doc.model, h, left, right, recurring) for h in hypotheses.values()}
+    witnesses = [Witness(ours, doc.stats.noise, 0.0), *(r.witness for r in said)]
+    chance = posterior(prior, witnesses)
+    ranked = []
+    for h in hypotheses.values():
+        if h == ours:
+            continue
+        evidence = tuple(e for r in said if key(r.witness.reading) == key(h) for e in r.evidence)
+        p = round(min(MAX_CONFIDENCE, chance[h]), 3)
+        ranked.append(
+            Candidate(h, p, "sibling" if evidence else sources.get(h, "sibling"), evidence)
+        )
     ranked.sort(key=lambda c: -c.confidence)
     best = ranked[0]
-    if best.confidence < MIN_CONFIDENCE:
-        return None
-    start, end = span
-    if flag is not None:
-        others = tuple(c for c in flag.suggestions if c.text not in by_reading)
-        return replace(
-            flag,
-            confidence=max(flag.confidence, best.confidence),
-            suggestions=(*ranked, *others)[: doc.config.max_suggestions],
+    wrong = round(min(MAX_CONFIDENCE, 1 - chance[ours]), 3)
+    suggestions = tuple(ranked[: doc.config.max_suggestions])
+    if len(flags) == 1 and (flags[0].start, flags[0].end) == span:
+        return replace(flags[0], confidence=wrong, suggestions=suggestions)
+    if best.confidence < MIN_CONFIDENCE or not best.evidence:
+        return (
+            None
+            if not flags
+            else replace(
+                flags[0], start=start, end=end, text=ours, confidence=wrong, suggestions=suggestions
+            )
         )
     names = ", ".join(sorted({e.sibling for e in best.evidence}))
     return Flag(
         start,
         end,
-        doc.text[start:end],
+        ours,
         FlagKind.SIBLING,
         f"sibling copies read {best.text!r} ({names})",
-        best.confidence,
-        tuple(ranked),
+        wrong,
+        suggestions,
     )
 
 
-def _prior_log_odds(
-    doc: Doc, reading: str, cost: float, flag: Flag | None, suspect: float
-) -> float:
-    """log10 odds of ``reading`` before the siblings speak: the document model's own
-    suggestion if it made it; if it suspects the text, the odds of an error times the
-    chance that this reading is the one meant; else the chance of such an OCR error."""
-    if flag is not None:
-        for candidate in flag.suggestions:
-            if candidate.text == reading:
-                return _log_odds(candidate.confidence)
-    if suspect > 0:
-        return _log_odds(suspect) + math.log10(SUSPECT_READING_PRIOR)
-    return -(doc.stats.error_base + cost)
-
-
-def _log_odds(p: float) -> float:
-    p = min(max(p, 1 - MAX_CONFIDENCE), MAX_CONFIDENCE)
-    return math.log10(p / (1 - p))
+def _neighbours(words: Sequence[Token], span: tuple[int, int]) -> tuple[str | None, str | None]:
+    """The document's words just before and after ``span``."""
+    k = bisect.bisect_left(words, span[0], key=lambda t: t.start)
+    j = bisect.bisect_left(words, span[1], key=lambda t: t.start)
+    left = words[k - 1].text if k > 0 else None
+    right = words[j].text if j < len(words) else None
+    return left, right

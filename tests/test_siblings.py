@@ -102,17 +102,23 @@ def test_a_clean_copy_outweighs_a_noisy_one() -> None:
 
 
 def test_two_noisy_witnesses_that_agree_outvote_one() -> None:
-    ocr = STORY.replace("thanked", "tbanked")
-    noisy = ocr.replace("tbanked", "thanked").replace("Ministry", "Miuistry")
-    other = ocr.replace("tbanked", "thanked").replace("years", "ycars")
-    assert best_for(ocr, "tbanked", [noisy, other]) > best_for(ocr, "tbanked", [noisy])
+    """A real word ("dose" for "close") that one noisy copy cannot overturn, two can."""
+    ocr = STORY.replace("close", "dose")
+    noisy = STORY.replace("Ministry", "Miuistry").replace("entered", "cntered")
+    other = STORY.replace("years", "ycars").replace("regime", "rcgime")
+    one = best_for(ocr, "dose", [noisy])
+    assert best_for(ocr, "dose", [noisy, other]) > max(0.5, one)
 
 
 def test_copies_agreeing_with_us_count_against_a_change() -> None:
+    text = STORY.replace("thanked", "tbanked")
+    agree = [text.replace("Ministry", "ministry"), text.replace("years", "Years")]
+    assert best_for(text, "tbanked", [STORY]) > best_for(text, "tbanked", [STORY, *agree])
+
+
+def test_one_copy_does_not_turn_a_real_word_into_another() -> None:
     text = STORY.replace("regime", "modern regime")
-    odd = text.replace("modern", "modem")
-    agree = [text.replace("Ministry", "ministry"), text.replace("pilots", "Pilots")]
-    assert best_for(text, "modern", [odd]) > best_for(text, "modern", [odd, *agree])
+    assert changes(text, [text.replace("modern", "modem")]) == []
 
 
 def test_sibling_evidence_says_where() -> None:
@@ -142,8 +148,8 @@ def test_discovery_groups_copies_and_keeps_stories_apart() -> None:
     assert groups(len(texts), found) == [[0, 2], [1, 3]]
 
 
-def test_a_real_word_misread_is_taken_when_copies_agree_and_context_favours_them() -> None:
+def test_a_real_word_misread_is_taken_when_a_copy_and_context_agree() -> None:
     ocr = STORY.replace("two years after", "two yeast after")
-    copies = [STORY.replace("Ministry", "ministry"), STORY.replace("pilots", "Pilots")]
-    assert ("yeast", "years") in changes(ocr, copies)
-    assert ("yeast", "years") not in changes(ocr, copies[:1])  # one copy is not enough
+    assert ("yeast", "years") in changes(ocr, [STORY.replace("Ministry", "ministry")])
+    # The same copy does not make "yeast" of "years" where context has no say.
+    assert changes(STORY, [STORY.replace("two years", "two yeast")]) == []

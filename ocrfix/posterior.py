@@ -1,0 +1,151 @@
+"""Which reading of a span is right, given every copy's reading of it.
+
+Each copy of a text (the document itself and each sibling) is a witness: it
+reads the true text right with probability ``1 - noise``; otherwise it shows
+an OCR misreading, whose chance falls with its channel cost, or, in an edited
+copy, an editorial change. The truth itself is scored by the language model.
+So a reading wins when the copies that show it are cleaner, more numerous or
+more surely independent than those that do not, and when it makes better
+text; a rewording loses because an editor, not OCR, explains it.
+
+All scores are log10. This is the model of a noisy channel with several
+receivers (as in Lund & Ringger's multiple-OCR alignment): it needs no
+threshold on how unlike two readings may be.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ocrfix.confusions import channel_cost
+from ocrfix.model import Model
+from ocrfix.units import key
+
+# A word the lexicon does not know: a capitalized one is likely a name, about
+# as likely as a Zipf-1 word; a lowercase one is rarer still (Zipf 0). One
+# that recurs in a witness is more likely a name than a misreading (Zipf 3).
+UNKNOWN_NAME_ZIPF = 1.0
+UNKNOWN_ZIPF = 0.0
+RECURRING_ZIPF = 3.0
+# Marks: common punctuation is neutral; anything else is a speck or a symbol,
+# rare in print (log10 P).
+COMMON_MARKS = frozenset(".,;:!?'\"()-\u2010\u2013\u2014\u2018\u2019\u201c\u201d")
+ODD_MARK_LOG_P = -3.0
+# OCR's cost for a mark lost, added or confused (its commonest slip).
+MARK_COST = 0.5
+# Given that an editor changed the text here, the chance the edit is this
+# reading: editors choose among a few synonyms, so it is not small; but few
+# edits look like misreadings (spelling variants), so the chance falls by
+# EDIT_LIKENESS_SLOPE (log10) per unit of channel cost below EDITORIAL_COST.
+EDIT_SPECIFICITY = 0.1
+EDITORIAL_COST = 5.0
+EDIT_LIKENESS_SLOPE = 0.5
+
+PIECES = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'\u2019]*|[^\s\p{L}\p{M}\p{N}]")
+WORD_CHARS = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Witness:
+    """One copy's reading of a span.
+
+    noise: the copy's share of OCR errors per word.
+    editorial: its rate of editorial changes per word (0 for the document itself).
+    """
+
+    reading: str
+    noise: float
+    editorial: float
+
+
+def ocr_cost(truth: str, read: str) -> float:
+    """-log10 of the chance that OCR of ``truth`` shows ``read``, given an error:
+    the channel cost of the letters and spaces, plus MARK_COST per mark changed.
+
+    >>> ocr_cost("the end.", "tbe end")
+    1.5
+    """
+    if key(truth) == key(read):
+        return 0.0
+    letters_t, marks_t = _split_marks(truth)
+    letters_r, marks_r = _split_marks(read)
+    return channel_cost(letters_t, letters_r) + MARK_COST * Levenshtein.distance(marks_t, marks_r)
+
+
+def _split_marks(text: str) -> tuple[str, str]:
+    """``text``'s letters, digits and single spaces, and its marks, apart."""
+    letters = " ".join("".join(c for c in w if WORD_CHARS.match(c)) for w in text.split())
+    marks = "".join(c for c in text if not c.isspace() and not WORD_CHARS.match(c))
+    return " ".join(letters.split()), marks
+
+
+def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
+    """log10 P(the witnesses all show their common reading | the text is ``truth``).
+
+    Each may have misread the truth on its own; but if they show an edit, it
+    is more likely one edit they all copy (a reworded version reprinted) than
+    an edit each made alike, so the editorial chance counts once, at the
+    highest editorial rate among them.
+    """
+    reading = witnesses[0].reading
+    if key(reading) == key(truth):
+        return sum(math.log10(1 - w.noise) for w in witnesses)
+    cost = ocr_cost(truth, reading)
+    misread = 1.0
+    for w in witnesses:
+        misread *= w.noise * 10**-cost
+    likeness = EDIT_SPECIFICITY * 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
+    edited = max(w.editorial for w in witnesses) * likeness
+    return math.log10(misread + edited)
+
+
+def text_log_prob(
+    model: Model, text: str, left: str | None, right: str | None, recurring: frozenset[str]
+) -> float:
+    """log10 language-model score of ``text`` between the words ``left`` and ``right``:
+    word frequencies, their bigram fit with each other and the neighbours, and
+    a penalty for odd marks. ``recurring``: case-folded words that recur in a
+    witness (names, mostly)."""
+    score = 0.0
+    words = []
+    for piece in PIECES.findall(text):
+        if WORD_CHARS.match(piece):
+            words.append(piece)
+            score += _zipf(model, piece, recurring) - 9.0
+        elif piece not in COMMON_MARKS:
+            score += ODD_MARK_LOG_P
+    if words:
+        score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
+    return score
+
+
+def _zipf(model: Model, word: str, recurring: frozenset[str]) -> float:
+    unknown = UNKNOWN_NAME_ZIPF if word[:1].isupper() else UNKNOWN_ZIPF
+    if model.is_known(word):
+        return max(model.zipf(word), unknown)
+    return RECURRING_ZIPF if word.casefold() in recurring else unknown
+
+
+def posterior(prior: Mapping[str, float], witnesses: Iterable[Witness]) -> dict[str, float]:
+    """P(truth = h) for each hypothesis ``h`` of ``prior`` (its log10 language-model
+    score), given the witnesses' readings. Witnesses that may copy one another's
+    edits (editorial rate above 0) are weighed together by the reading they show."""
+    groups: dict[str, list[Witness]] = defaultdict(list)
+    alone = []
+    for w in witnesses:
+        if w.editorial > 0:
+            groups[key(w.reading)].append(w)
+        else:
+            alone.append([w])
+    together = [*alone, *groups.values()]
+    scores = {h: p + sum(log_likelihood(g, h) for g in together) for h, p in prior.items()}
+    top = max(scores.values())
+    weights = {h: 10 ** (s - top) for h, s in scores.items()}
+    total = sum(weights.values())
+    return {h: w / total for h, w in weights.items()}
