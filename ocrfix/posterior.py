@@ -33,10 +33,16 @@ from ocrfix.units import key
 UNKNOWN_NAME_ZIPF = 1.0
 UNKNOWN_ZIPF = 0.0
 RECURRING_ZIPF = 3.0
-# Marks: common punctuation is neutral; anything else is a speck or a symbol,
-# rare in print (log10 P).
-COMMON_MARKS = frozenset(".,;:!?'\"()-\u2010\u2013\u2014\u2018\u2019\u201c\u201d")
-ODD_MARK_LOG_P = -3.0
+# Marks, like words, by how often they occur among the tokens of English
+# prose (log10, rounded): stops and commas are as common as "of"; anything
+# not listed is a speck or a symbol, rare in print.
+MARK_LOG_P = {
+    ".": -1.3, ",": -1.3,
+    "'": -2.0, '"': -2.0, "-": -2.0, "\u2018": -2.0, "\u2019": -2.0, "\u201c": -2.0,
+    "\u201d": -2.0, "\u2013": -2.0, "\u2014": -2.0, "\u2010": -2.0,
+    ";": -2.5, ":": -2.5, "(": -2.5, ")": -2.5, "!": -2.5, "?": -2.5,
+}  # fmt: skip
+ODD_MARK_LOG_P = -3.5
 # OCR's cost for a mark lost, added or confused (its commonest slip).
 MARK_COST = 0.5
 # Given that an editor changed the text here, the chance the edit is this
@@ -110,7 +116,7 @@ def text_log_prob(
 ) -> float:
     """log10 language-model score of ``text`` between the words ``left`` and ``right``:
     word frequencies, their bigram fit with each other and the neighbours, and
-    a penalty for odd marks. ``recurring``: case-folded words that recur in a
+    the frequencies of its marks. ``recurring``: case-folded words that recur in a
     witness (names, mostly)."""
     score = 0.0
     words = []
@@ -118,8 +124,8 @@ def text_log_prob(
         if WORD_CHARS.match(piece):
             words.append(piece)
             score += _zipf(model, piece, recurring) - 9.0
-        elif piece not in COMMON_MARKS:
-            score += ODD_MARK_LOG_P
+        else:
+            score += MARK_LOG_P.get(piece, ODD_MARK_LOG_P)
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
     return score
