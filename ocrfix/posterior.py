@@ -81,7 +81,8 @@ def ocr_cost(truth: str, read: str) -> float:
         return 0.0
     letters_t, marks_t = _split_marks(truth)
     letters_r, marks_r = _split_marks(read)
-    return channel_cost(letters_t, letters_r) + MARK_COST * Levenshtein.distance(marks_t, marks_r)
+    cost = channel_cost(letters_t, letters_r) + MARK_COST * Levenshtein.distance(marks_t, marks_r)
+    return cost or MARK_COST  # 0: only the spacing around marks differs
 
 
 def _split_marks(text: str) -> tuple[str, str]:
@@ -97,7 +98,7 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
     Each may have misread the truth on its own; but if they show an edit, it
     is more likely one edit they all copy (a reworded version reprinted) than
     an edit each made alike, so the editorial chance counts once, at the
-    highest editorial rate among them.
+    lowest editorial rate among them (all must descend from the edited copy).
     """
     reading = witnesses[0].reading
     if key(reading) == key(truth):
@@ -107,7 +108,7 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
     for w in witnesses:
         misread *= w.noise * 10**-cost
     likeness = EDIT_SPECIFICITY * 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
-    edited = max(w.editorial for w in witnesses) * likeness
+    edited = min(w.editorial for w in witnesses) * likeness
     return math.log10(misread + edited)
 
 

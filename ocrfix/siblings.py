@@ -46,7 +46,9 @@ MAX_DIFF_UNITS = 8
 EDITORIAL_PRIOR = (1, 500)
 # The flags whose reading siblings can confirm or overrule by agreeing with
 # the document: a word's spelling, not its layout.
-CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD})
+CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING})
+# Marks whose spacing is house style (keys, as units.key gives them).
+DASHES = frozenset("-\u2010")
 # At most this many readings of one span are weighed (the most attested).
 MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
@@ -192,13 +194,44 @@ def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
         aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
         if block.tag == "equal":
             same.update(range(block.a_start, block.a_end))
+            votes.extend(_spacing_votes(doc, mine, sibling, block))
             continue
         editorial += _editorial_units(doc, mine, sibling, block)
         vote = _vote(doc, mine, sibling, block)
         if vote is not None:
             votes.append(vote)
+    kept: list[_Vote] = []
+    for vote in sorted(votes, key=lambda v: v.span):
+        if not kept or vote.span[0] >= kept[-1].span[1]:
+            kept.append(vote)
     k, n = EDITORIAL_PRIOR
-    return _View(sibling, frozenset(same), tuple(votes), (editorial + k) / (aligned + n))
+    return _View(sibling, frozenset(same), tuple(kept), (editorial + k) / (aligned + n))
+
+
+def _spacing_votes(
+    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block
+) -> Iterator[_Vote]:
+    """Where equal units meet a mark, a space we have and the sibling lacks, or
+    the other way ("custody ." for "custody.", "end.The" for "end. The").
+    Line breaks and dashes are layout and house style, not readings."""
+    for k in range(block.a_start + 1, block.a_end):
+        j = block.b_start + (k - block.a_start)
+        before, after = mine[k - 1], mine[k]
+        if TokenKind.PUNCT not in (before.kind, after.kind):
+            continue
+        if before.key in DASHES or after.key in DASHES:
+            continue
+        ours = doc.text[before.end : after.start]
+        theirs = sibling.text[sibling.units[j - 1].end : sibling.units[j].start]
+        if bool(ours) == bool(theirs) or "\n" in ours + theirs or (ours + theirs).strip():
+            continue
+        reading = (
+            doc.text[before.start : before.end]
+            + (" " if theirs else "")
+            + doc.text[after.start : after.end]
+        )
+        where = Evidence(sibling.name, sibling.units[j - 1].start, sibling.units[j].end)
+        yield _Vote((before.start, after.end), reading, sibling, where)
 
 
 def _editorial_units(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> int:
