@@ -3,10 +3,11 @@
 Sibling copies share long runs of text but differ around them: boilerplate,
 a paragraph missing or moved, rewording, other line breaks. So alignment is
 anchored: word trigrams that occur exactly once in each text are matched,
-the longest chain of them that runs forward in both texts is kept (moved
-passages fall out of it), and only the stretches between consecutive anchors
-are aligned in full, with rapidfuzz's edit-distance opcodes. Stretches too
-unequal to be the same text (a dropped paragraph) are left unaligned.
+the longest chain of them that runs forward in both texts is kept, then the
+longest among the anchors left (a moved passage), and so on; only the
+stretches between consecutive anchors of a chain are aligned in full, with
+rapidfuzz's edit-distance opcodes. Stretches too unequal to be the same text
+(a dropped paragraph) are left unaligned.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ MAX_GAP = 200
 MAX_GAP_RATIO = 3.0
 # Units compared before the first anchor and after the last.
 EDGE_WINDOW = 20
+# After the main chain of anchors, further chains align passages one side
+# moved: at most this many, each of at least this many anchors.
+MAX_CHAINS = 8
+MIN_MOVED_ANCHORS = 2
 
 Tag = Literal["equal", "replace", "insert", "delete"]
 
@@ -45,33 +50,76 @@ class Block:
 
 
 def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
-    """Aligned blocks of two unit sequences, in order; unaligned stretches are left out.
+    """Aligned blocks of two unit sequences, in order of ``a``; unaligned stretches
+    are left out. A passage that one side has moved is aligned where it stands.
 
     >>> a, b = "tbe ship sailed home at dawn".split(), "the ship sailed home at dawn".split()
     >>> [(x.tag, x.a_start, x.a_end, x.b_start, x.b_end) for x in align(a, b)]
     [('replace', 0, 1, 0, 1), ('equal', 1, 6, 1, 6)]
     """
-    chain = _anchor_chain(a, b)
-    if not chain:
-        return []
+    grams_b = _unique_grams(b)
+    pairs = sorted((i, grams_b[g]) for g, i in _unique_grams(a).items() if g in grams_b)
+    blocks: list[Block] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _ in range(MAX_CHAINS):
+        free = [
+            (i, j)
+            for i, j in pairs
+            if all(i + k not in used_a and j + k not in used_b for k in range(ANCHOR_N))
+        ]
+        chain = _anchor_chain(free)
+        if len(chain) < 2 * (MIN_MOVED_ANCHORS if blocks else 1):
+            break
+        found = _chain_blocks(a, b, chain, used_a, used_b)
+        for x in found:
+            used_a.update(range(x.a_start, x.a_end))
+            used_b.update(range(x.b_start, x.b_end))
+        blocks.extend(found)
+    return _merge(sorted(blocks, key=lambda x: (x.a_start, x.a_end)))
+
+
+def _chain_blocks(
+    a: Sequence[str],
+    b: Sequence[str],
+    chain: list[tuple[int, int]],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[Block]:
+    """Blocks along one chain of anchors, leaving out units an earlier chain aligned."""
     blocks: list[Block] = []
     # Before the first anchor and after the last, only a window next to the
     # anchor is compared: further out, one side may have boilerplate.
     (i1, j1), (i0, j0) = chain[0], chain[-1]
-    k = min(i1, j1, EDGE_WINDOW)
+    k = min(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1), EDGE_WINDOW)
     blocks.extend(_fill(a, b, i1 - k, i1, j1 - k, j1))
     for (x0, y0), (x1, y1) in itertools.pairwise(chain):
-        blocks.extend(_fill(a, b, x0, x1, y0, y1))
-    k = min(len(a) - i0, len(b) - j0, EDGE_WINDOW)
+        if (
+            _free_run(used_a, x0, 1, x1 - x0) == x1 - x0
+            and _free_run(used_b, y0, 1, y1 - y0) == y1 - y0
+        ):
+            blocks.extend(_fill(a, b, x0, x1, y0, y1))
+    k = min(
+        _free_run(used_a, i0, 1, len(a) - i0), _free_run(used_b, j0, 1, len(b) - j0), EDGE_WINDOW
+    )
     blocks.extend(_fill(a, b, i0, i0 + k, j0, j0 + k))
-    return _merge(blocks)
+    return blocks
 
 
-def _anchor_chain(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    """Positions (i, j) of shared unique n-grams, the longest chain increasing in both."""
-    grams_a = _unique_grams(a)
-    grams_b = _unique_grams(b)
-    pairs = sorted((i, grams_b[g]) for g, i in grams_a.items() if g in grams_b)
+def _free_run(used: set[int], start: int, step: int, most: int) -> int:
+    """How many units from ``start`` (going back before it when ``step`` is -1)
+    no earlier chain aligned, up to ``most``."""
+    n = 0
+    position = start if step > 0 else start - 1
+    while n < most and position not in used:
+        n += 1
+        position += step
+    return n
+
+
+def _anchor_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of shared unique n-grams at (i, j), the longest chain increasing in both,
+    as the positions where each kept anchor starts and ends."""
     chain = _longest_increasing(pairs)
     # Keep anchors that do not overlap the previous one's n-gram.
     kept: list[tuple[int, int]] = []
@@ -116,8 +164,10 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _fill(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:
     """Align ``a[i0:i1]`` with ``b[j0:j1]`` in full, if they look like the same text."""
     na, nb = i1 - i0, j1 - j0
-    if na == 0 or nb == 0:
+    if na == 0 and nb == 0:
         return []
+    if na == 0 or nb == 0:  # between two anchors, one side has units the other lacks
+        return [Block("insert" if na == 0 else "delete", i0, i1, j0, j1)]
     if max(na, nb) > MAX_GAP or max(na, nb) > MAX_GAP_RATIO * min(na, nb):
         # One side has text the other lacks (boilerplate, a dropped paragraph),
         # or the stretch is too long to be a local difference: compare only

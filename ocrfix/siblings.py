@@ -47,6 +47,10 @@ EDITORIAL_PRIOR = (1, 500)
 # The flags whose reading siblings can confirm or overrule by agreeing with
 # the document: a word's spelling, not its layout.
 CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING})
+# Quotation marks (as units.key folds them): on which side of a stop they
+# stand is house style.
+QUOTES = frozenset("'\"")
+QUOTE_REACH = 2
 # Marks whose spacing is house style (keys, as units.key gives them).
 DASHES = frozenset("-\u2010")
 # At most this many readings of one span are weighed (the most attested).
@@ -190,7 +194,8 @@ def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
     same: set[int] = set()
     votes: list[_Vote] = []
     aligned = editorial = 0
-    for block in _merged(align([u.key for u in mine], [u.key for u in sibling.units])):
+    blocks = align([u.key for u in mine], [u.key for u in sibling.units])
+    for block in _merged(_untransposed(blocks, mine, sibling.units)):
         aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
         if block.tag == "equal":
             same.update(range(block.a_start, block.a_end))
@@ -251,6 +256,37 @@ def _all_known_words(doc: Doc, texts: Sequence[str]) -> bool:
     return bool(texts) and all(any(c.isalnum() for c in t) and doc.model.is_known(t) for t in texts)
 
 
+def _untransposed(
+    blocks: Sequence[Block], mine: Sequence[Unit], theirs: Sequence[Unit]
+) -> Iterator[Block]:
+    """``blocks``, with a quote put on the other side of a stop or comma read as
+    equal: that is house style (`Nations".` for `Nations.”`), not a reading."""
+    for block in blocks:
+        if block.tag != "equal" and _quote_moved(block, mine, theirs):
+            yield Block("equal", block.a_start, block.a_end, block.b_start, block.b_end)
+        else:
+            yield block
+
+
+def _quote_moved(block: Block, mine: Sequence[Unit], theirs: Sequence[Unit]) -> bool:
+    """Does ``block`` differ only by quotes that the other side has within QUOTE_REACH units?"""
+    ours = mine[block.a_start : block.a_end]
+    other = theirs[block.b_start : block.b_end]
+    if not all(u.kind is TokenKind.PUNCT for u in (*ours, *other)):
+        return False
+    lost = Counter(u.key for u in ours) - Counter(u.key for u in other)
+    found = Counter(u.key for u in other) - Counter(u.key for u in ours)
+    if not (lost or found) or any(k not in QUOTES for k in (*lost, *found)):
+        return False
+    near_theirs = {
+        u.key for u in theirs[max(0, block.b_start - QUOTE_REACH) : block.b_end + QUOTE_REACH]
+    }
+    near_mine = {
+        u.key for u in mine[max(0, block.a_start - QUOTE_REACH) : block.a_end + QUOTE_REACH]
+    }
+    return all(k in near_theirs for k in lost) and all(k in near_mine for k in found)
+
+
 def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
     """Adjacent differences as one ("fashionably attred" against "fashionably-attired"
     is a lost hyphen and a misread word, one misreading)."""
@@ -261,7 +297,9 @@ def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
                 yield pending
                 pending = None
             yield block
-        elif pending is None:
+        elif pending is None or (pending.a_end, pending.b_end) != (block.a_start, block.b_start):
+            if pending is not None:
+                yield pending  # not contiguous in the sibling: another passage
             pending = block
         else:
             a0, b0 = pending.a_start, pending.b_start
