@@ -33,8 +33,13 @@ from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, Tok
 from ocrfix.units import Unit, key, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
-# Never taken from a sibling: they differ between editions on purpose.
+# Never taken from a sibling: they differ between editions on purpose. Only
+# where we read a stray digit or two may a sibling's words or marks replace it.
 NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
+MAX_STRAY_DIGITS = 2
+# ... and a digit standing alone for a word only by a reading OCR could have
+# made it of: about one edit ("4" for "a", not "2" for "two").
+STRAY_DIGIT_COST = 2.5
 # A difference (adjacent differing units merged) is considered when each side
 # has at most this many units; longer ones are passages one copy lacks. On
 # the bench's Tesseract set, 3 / 5 / 8 gave CER -36.7 / -40.3 / -41.4% (ref
@@ -326,7 +331,9 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
     ours, theirs = mine[a0:a1], sibling.units[b0:b1]
-    if any(u.kind in NEVER_TAKEN for u in (*ours, *theirs)):
+    if any(u.kind in NEVER_TAKEN for u in theirs) or any(
+        u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours
+    ):
         return None
     start, end = ours[0].start, ours[-1].end
     if not inserted and theirs and a0 > 0 and b0 > 0:
@@ -345,12 +352,24 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
+    if len(ours) == 1 and _stray_digits(ours[0]) and ocr_cost(reading, observed) > STRAY_DIGIT_COST:
+        return None  # "2" for "two" is a style, not a misreading
+    if not reading and doc.text[start - 1 : start] == " " and doc.text[end : end + 1].isspace():
+        start -= 1  # units the copy lacks go with the space before them
     if theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
     else:  # the sibling lacks our marks: point between its neighbouring units
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
     return _Vote((start, end), reading, sibling, where)
+
+
+def _stray_digits(unit: Unit) -> bool:
+    """Is ``unit`` a digit or two, which OCR makes of specks and of letters
+    ("7" for a blot, "4" for "a")? A copy may show what stood there."""
+    return (
+        unit.kind is TokenKind.NUMBER and len(unit.key) <= MAX_STRAY_DIGITS and unit.key.isdigit()
+    )
 
 
 def _spaced_in_copy(sibling: Sibling, b0: int) -> bool:

@@ -153,3 +153,16 @@ def test_a_real_word_misread_is_taken_when_a_copy_and_context_agree() -> None:
     assert ("yeast", "years") in changes(ocr, [STORY.replace("Ministry", "ministry")])
     # The same copy does not make "yeast" of "years" where context has no say.
     assert changes(STORY, [STORY.replace("two years", "two yeast")]) == []
+
+
+def test_a_stray_digit_is_read_from_the_copies() -> None:
+    """A speck read as "7", and "4" for "a": two copies show what stood there."""
+    ocr = STORY.replace("a claim the", "a claim 7 the").replace("to a close", "to 4 close")
+    copies = [STORY.replace("Ministry", "ministry"), STORY.replace("pilots", "Pilots")]
+    assert fix(ocr, siblings=copies).text == STORY
+
+
+def test_a_number_a_copy_spells_out_is_not_taken() -> None:
+    ocr = STORY.replace("two years", "2 years")
+    assert changes(ocr, [STORY, STORY]) == []
+    assert changes(STORY, [ocr, ocr]) == []
