@@ -354,7 +354,9 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
         return None  # case, quotation style or spacing only
     if len(ours) == 1 and _stray_digits(ours[0]) and ocr_cost(reading, observed) > STRAY_DIGIT_COST:
         return None  # "2" for "two" is a style, not a misreading
-    if not reading and doc.text[start - 1 : start] == " " and doc.text[end : end + 1].isspace():
+    if not reading and len(ours) == 1 and a1 < len(mine) and mine[a1].key == ours[0].key:
+        start, end = end, mine[a1].end  # of a doubled mark, drop the second and the gap
+    elif not reading and doc.text[start - 1 : start] == " " and doc.text[end : end + 1].isspace():
         start -= 1  # units the copy lacks go with the space before them
     if theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
