@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from ocrfix.align import Block, Tag, align
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
@@ -56,6 +58,7 @@ CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING
 # stand is house style.
 QUOTES = frozenset("'\"")
 QUOTE_REACH = 2
+LINE_BREAK = regex.compile(r"[^\S\n]*\n\s*")
 # Marks whose spacing is house style (keys, as units.key gives them).
 DASHES = frozenset("-\u2010")
 # At most this many readings of one span are weighed (the most attested).
@@ -343,21 +346,23 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
         our_gap = doc.text[mine[a0 - 1].end : start]
         if not their_gap and our_gap and not our_gap.strip():
             start = mine[a0 - 1].end
-    observed = doc.text[start:end]
-    extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
-    if not theirs and _spaced_in_copy(sibling, b0) and not _spaced_around(doc.text, start, end):
-        extra = " "  # a mark we have where the copy has a space ("x-y" for "x y")
-    lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
-    # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
-    reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
+    if not inserted and not theirs and a0 > 0 and a1 < len(mine) and 0 < b0 < len(sibling.units):
+        # Units the copy lacks: what it has between their neighbours stands
+        # for all we have there (but a line break of ours stays).
+        start, end = mine[a0 - 1].end, mine[a1].start
+        their_gap = sibling.text[sibling.units[b0 - 1].end : sibling.units[b0].start]
+        reading = _gap_reading(doc.text[start:end]) if their_gap else ""
+    else:
+        extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
+        lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
+        # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
+        observed = doc.text[start:end]
+        reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
+    observed = doc.text[start:end]
     if len(ours) == 1 and _stray_digits(ours[0]) and ocr_cost(reading, observed) > STRAY_DIGIT_COST:
         return None  # "2" for "two" is a style, not a misreading
-    if not reading and len(ours) == 1 and a1 < len(mine) and mine[a1].key == ours[0].key:
-        start, end = end, mine[a1].end  # of a doubled mark, drop the second and the gap
-    elif not reading and doc.text[start - 1 : start] == " " and doc.text[end : end + 1].isspace():
-        start -= 1  # units the copy lacks go with the space before them
     if theirs:
         where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
     else:  # the sibling lacks our marks: point between its neighbouring units
@@ -366,25 +371,19 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     return _Vote((start, end), reading, sibling, where)
 
 
+def _gap_reading(gap: str) -> str:
+    """White space to leave where units are dropped from ``gap``: its line break
+    (with the blank lines around it) if it has one, else a space."""
+    found = LINE_BREAK.search(gap)
+    return found.group() if found else " "
+
+
 def _stray_digits(unit: Unit) -> bool:
     """Is ``unit`` a digit or two, which OCR makes of specks and of letters
     ("7" for a blot, "4" for "a")? A copy may show what stood there."""
     return (
         unit.kind is TokenKind.NUMBER and len(unit.key) <= MAX_STRAY_DIGITS and unit.key.isdigit()
     )
-
-
-def _spaced_in_copy(sibling: Sibling, b0: int) -> bool:
-    """Is there white space in the copy where its units ``b0 - 1`` and ``b0`` meet?"""
-    if b0 == 0 or b0 >= len(sibling.units):
-        return False
-    gap = sibling.text[sibling.units[b0 - 1].end : sibling.units[b0].start]
-    return bool(gap) and not gap.strip()
-
-
-def _spaced_around(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` next to white space on either side?"""
-    return (start > 0 and text[start - 1].isspace()) or (end < len(text) and text[end].isspace())
 
 
 def _judge(
