@@ -339,13 +339,17 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
     ):
         return None
     start, end = ours[0].start, ours[-1].end
+    lead = ""
     if not inserted and theirs and a0 > 0 and b0 > 0:
         # The copy joins what we space ("x-y" where we read "x y"): our space
-        # is part of the misreading.
+        # is part of the misreading; or it spaces what we join ("the-diamands"
+        # for "the diamonds"): its space is part of the reading.
         their_gap = sibling.text[sibling.units[b0 - 1].end : theirs[0].start]
         our_gap = doc.text[mine[a0 - 1].end : start]
         if not their_gap and our_gap and not our_gap.strip():
             start = mine[a0 - 1].end
+        elif their_gap and not our_gap:
+            lead = " "
     if not inserted and not theirs and a0 > 0 and a1 < len(mine) and 0 < b0 < len(sibling.units):
         # Units the copy lacks: what it has between their neighbours stands
         # for all we have there (but a line break of ours stays).
@@ -357,7 +361,9 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vo
         lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
         # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
         observed = doc.text[start:end]
-        reading = observed + extra if lost_marks else f"{observed} {extra}" if inserted else extra
+        reading = (
+            observed + extra if lost_marks else f"{observed} {extra}" if inserted else lead + extra
+        )
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
     observed = doc.text[start:end]
