@@ -43,6 +43,9 @@ MARK_LOG_P = {
     ";": -2.5, ":": -2.5, "(": -2.5, ")": -2.5, "!": -2.5, "?": -2.5,
 }  # fmt: skip
 ODD_MARK_LOG_P = -3.5
+# A mark right after the same mark (". ." at a paragraph's end, ",,"): print
+# has it only in an ellipsis.
+REPEATED_MARK_LOG_P = -2.0
 # OCR's cost for a mark lost, added or confused (its commonest slip).
 MARK_COST = 0.5
 # Given that an editor changed the text here, the chance the edit is this
@@ -113,20 +116,32 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
 
 
 def text_log_prob(
-    model: Model, text: str, left: str | None, right: str | None, recurring: frozenset[str]
+    model: Model,
+    text: str,
+    left: str | None,
+    right: str | None,
+    recurring: frozenset[str],
+    before: str = "",
+    after: str = "",
 ) -> float:
     """log10 language-model score of ``text`` between the words ``left`` and ``right``:
     word frequencies, their bigram fit with each other and the neighbours, and
-    the frequencies of its marks. ``recurring``: case-folded words that recur in a
-    witness (names, mostly)."""
+    the frequencies of its marks, a mark repeated (``before`` and ``after``: the
+    marks or letters around the text) being rarer still. ``recurring``: case-folded
+    words that recur in a witness (names, mostly)."""
     score = 0.0
     words = []
+    previous = before
     for piece in PIECES.findall(text):
         if WORD_CHARS.match(piece):
             words.append(piece)
             score += _zipf(model, piece, recurring) - 9.0
         else:
             score += MARK_LOG_P.get(piece, ODD_MARK_LOG_P)
+            score += REPEATED_MARK_LOG_P if piece == previous else 0.0
+        previous = piece
+    if after and not WORD_CHARS.match(after) and after == previous != before:
+        score += REPEATED_MARK_LOG_P
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
     return score

@@ -418,7 +418,11 @@ def _judge(
     if len(hypotheses) == 1:
         return None
     left, right = _neighbours(words, span)
-    prior = {h: text_log_prob(doc.model, h, left, right, recurring) for h in hypotheses.values()}
+    before, after = doc.text[:start].rstrip()[-1:], doc.text[end:].lstrip()[:1]
+    prior = {
+        h: text_log_prob(doc.model, h, left, right, recurring, before, after)
+        for h in hypotheses.values()
+    }
     witnesses = [Witness(ours, doc.stats.noise, 0.0), *(r.witness for r in said)]
     chance = posterior(prior, witnesses)
     ranked = []
