@@ -73,10 +73,25 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
             break
         found = _chain_blocks(a, b, chain, used_a, used_b)
         for x in found:
-            used_a.update(range(x.a_start, x.a_end))
-            used_b.update(range(x.b_start, x.b_end))
+            if x.tag in ("equal", "replace"):  # what one side lacks may be moved
+                used_a.update(range(x.a_start, x.a_end))
+                used_b.update(range(x.b_start, x.b_end))
         blocks.extend(found)
-    return _merge(sorted(blocks, key=lambda x: (x.a_start, x.a_end)))
+    return _merge(sorted(_unmoved(blocks), key=lambda x: (x.a_start, x.a_end)))
+
+
+def _unmoved(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without units one side has and the other lacks *here* but has
+    elsewhere (a moved passage, aligned by another chain)."""
+    paired = [x for x in blocks if x.tag in ("equal", "replace")]
+    in_a = {i for x in paired for i in range(x.a_start, x.a_end)}
+    in_b = {j for x in paired for j in range(x.b_start, x.b_end)}
+    return [
+        x
+        for x in blocks
+        if not (x.tag == "insert" and any(j in in_b for j in range(x.b_start, x.b_end)))
+        and not (x.tag == "delete" and any(i in in_a for i in range(x.a_start, x.a_end)))
+    ]
 
 
 def _chain_blocks(
