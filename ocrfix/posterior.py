@@ -19,6 +19,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -48,6 +49,12 @@ ODD_MARK_LOG_P = -3.5
 REPEATED_MARK_LOG_P = -2.0
 # OCR's cost for a mark lost, added or confused (its commonest slip).
 MARK_COST = 0.5
+# OCR drops whole words and lines (a faint or skewed line): a run of lost
+# words costs this once, plus a little per word. Differences of up to this
+# many words are aligned word by word.
+LOST_RUN_COST = 2.0
+LOST_WORD_COST = 0.3
+MAX_WORDS_ALIGNED = 40
 # Given that an editor changed the text here, the chance the edit is this
 # reading: editors choose among a few synonyms, so it is not small; but few
 # edits look like misreadings (spelling variants), so the chance falls by
@@ -75,17 +82,59 @@ class Witness:
 
 def ocr_cost(truth: str, read: str) -> float:
     """-log10 of the chance that OCR of ``truth`` shows ``read``, given an error:
-    the channel cost of the letters and spaces, plus MARK_COST per mark changed.
+    the channel cost of the letters and spaces, plus MARK_COST per mark changed;
+    or, word by word, those costs for words misread and LOST_RUN_COST plus
+    LOST_WORD_COST per word for runs of words lost (a line OCR dropped).
 
     >>> ocr_cost("the end.", "tbe end")
     1.5
+    >>> round(ocr_cost("came upon the scene and", "came and"), 1)
+    2.9
     """
     if key(truth) == key(read):
         return 0.0
+    return _cost(truth, read)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cost(truth: str, read: str) -> float:
+    whole = _piece_cost(truth, read) or MARK_COST  # 0: only spacing around marks differs
+    ts, rs = truth.split(), read.split()
+    if len(ts) <= len(rs) or len(ts) > MAX_WORDS_ALIGNED:
+        return whole
+    return min(whole, _word_cost(ts, rs))
+
+
+def _piece_cost(truth: str, read: str) -> float:
     letters_t, marks_t = _split_marks(truth)
     letters_r, marks_r = _split_marks(read)
-    cost = channel_cost(letters_t, letters_r) + MARK_COST * Levenshtein.distance(marks_t, marks_r)
-    return cost or MARK_COST  # 0: only the spacing around marks differs
+    return channel_cost(letters_t, letters_r) + MARK_COST * Levenshtein.distance(marks_t, marks_r)
+
+
+def _word_cost(ts: Sequence[str], rs: Sequence[str]) -> float:
+    """Word-level channel cost of reading ``rs`` for ``ts``: misread, lost or
+    added words, a run of lost words costing LOST_RUN_COST once."""
+    inf = float("inf")
+    n, m = len(ts), len(rs)
+    # kept[i][j] / lost[i][j]: cost of ts[:i] read as rs[:j], the last truth
+    # word kept (misread or not) / lost.
+    kept = [[inf] * (m + 1) for _ in range(n + 1)]
+    lost = [[inf] * (m + 1) for _ in range(n + 1)]
+    kept[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            best = min(kept[i][j], lost[i][j])
+            if best == inf:
+                continue
+            if i < n:  # truth word i lost
+                run = lost[i][j] + LOST_WORD_COST
+                start = kept[i][j] + LOST_RUN_COST + LOST_WORD_COST
+                lost[i + 1][j] = min(lost[i + 1][j], run, start)
+            if j < m:  # a read word from nothing (a speck read as "a")
+                kept[i][j + 1] = min(kept[i][j + 1], best + _piece_cost("", rs[j]))
+            if i < n and j < m:
+                kept[i + 1][j + 1] = min(kept[i + 1][j + 1], best + _piece_cost(ts[i], rs[j]))
+    return min(kept[n][m], lost[n][m])
 
 
 def _split_marks(text: str) -> tuple[str, str]:
