@@ -405,10 +405,14 @@ def _judge(
     the suggestions of the document model's ``flags`` inside the span."""
     start, end = span
     ours = doc.text[start:end]
-    readings = Counter(r.witness.reading for r in said)
+    # Each reading as the cleanest copy that shows it spells it (case, quotes).
+    spelled: dict[str, str] = {}
+    for r in sorted(said, key=lambda r: r.witness.noise):
+        spelled.setdefault(key(r.witness.reading), r.witness.reading)
+    readings = Counter(key(r.witness.reading) for r in said)
     hypotheses = {key(ours): ours}
     for reading, _ in readings.most_common(MAX_HYPOTHESES):
-        hypotheses.setdefault(key(reading), reading)
+        hypotheses.setdefault(reading, spelled[reading])
     sources: dict[str, Source] = {}
     for flag in flags:
         for candidate in flag.suggestions:
