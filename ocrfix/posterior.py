@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.confusions import channel_cost
 from ocrfix.model import Model
-from ocrfix.units import key
+from ocrfix.units import form
 
 # A word the lexicon does not know: a capitalized one is likely a name, about
 # as likely as a Zipf-1 word; a lowercase one is rarer still (Zipf 0). One
@@ -91,7 +91,7 @@ def ocr_cost(truth: str, read: str) -> float:
     >>> round(ocr_cost("came upon the scene and", "came and"), 1)
     2.9
     """
-    if key(truth) == key(read):
+    if form(truth) == form(read):
         return 0.0
     return _cost(truth, read)
 
@@ -153,7 +153,7 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
     lowest editorial rate among them (all must descend from the edited copy).
     """
     reading = witnesses[0].reading
-    if key(reading) == key(truth):
+    if form(reading) == form(truth):
         return sum(math.log10(1 - w.noise) for w in witnesses)
     cost = ocr_cost(truth, reading)
     misread = 1.0
@@ -211,7 +211,7 @@ def posterior(prior: Mapping[str, float], witnesses: Iterable[Witness]) -> dict[
     alone = []
     for w in witnesses:
         if w.editorial > 0:
-            groups[key(w.reading)].append(w)
+            groups[form(w.reading)].append(w)
         else:
             alone.append([w])
     together = [*alone, *groups.values()]

@@ -32,7 +32,7 @@ from ocrfix.model import Model, document_stats
 from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost, posterior, text_log_prob
 from ocrfix.tokens import tokenize
 from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
-from ocrfix.units import Unit, key, units_of
+from ocrfix.units import Unit, form, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
 # Never taken from a sibling: they differ between editions on purpose. Only
@@ -61,6 +61,8 @@ QUOTE_REACH = 2
 LINE_BREAK = regex.compile(r"[^\S\n]*\n\s*")
 # Marks whose spacing is house style (keys, as units.key gives them).
 DASHES = frozenset("-\u2010")
+# Marks after which a capital is no slip.
+SENTENCE_OPENERS = frozenset(".!?:;\"'\u201c\u2018(\u2014\u2013-")
 # At most this many readings of one span are weighed (the most attested).
 MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
@@ -208,6 +210,7 @@ def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
         if block.tag == "equal":
             same.update(range(block.a_start, block.a_end))
             votes.extend(_spacing_votes(doc, mine, sibling, block))
+            votes.extend(_case_votes(doc, mine, sibling, block))
             continue
         editorial += _editorial_units(doc, mine, sibling, block)
         vote = _vote(doc, mine, sibling, block)
@@ -245,6 +248,35 @@ def _spacing_votes(
         )
         where = Evidence(sibling.name, sibling.units[j - 1].start, sibling.units[j].end)
         yield _Vote((before.start, after.end), reading, sibling, where)
+
+
+def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Iterator[_Vote]:
+    """Equal words whose first letter alone differs in case ("In" for "in" inside a
+    sentence, "john" for "John"): OCR's slip, or the copy's. Whole words in
+    capitals, and a capital where a sentence may start, are house style."""
+    for k in range(block.a_start, block.a_end):
+        unit = mine[k]
+        if unit.kind is not TokenKind.WORD:
+            continue
+        theirs = sibling.units[block.b_start + (k - block.a_start)]
+        ours_text = doc.text[unit.start : unit.end]
+        their_text = sibling.text[theirs.start : theirs.end]
+        if (
+            ours_text == their_text
+            or ours_text[1:] != their_text[1:]
+            or not ours_text[1:].islower()
+        ):
+            continue
+        if ours_text[0].isupper() and _may_start_sentence(doc.text, unit.start):
+            continue
+        where = Evidence(sibling.name, theirs.start, theirs.end)
+        yield _Vote((unit.start, unit.end), their_text, sibling, where)
+
+
+def _may_start_sentence(text: str, start: int) -> bool:
+    """Could a sentence (or a heading, or a quotation) start at ``start``?"""
+    before = text[:start].rstrip(" ")
+    return not before or before[-1] in SENTENCE_OPENERS or before.endswith("\n\n")
 
 
 def _editorial_units(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> int:
@@ -405,19 +437,19 @@ def _judge(
     the suggestions of the document model's ``flags`` inside the span."""
     start, end = span
     ours = doc.text[start:end]
-    # Each reading as the cleanest copy that shows it spells it (case, quotes).
+    # Each reading as the cleanest copy that shows it spells it (quotes, dashes).
     spelled: dict[str, str] = {}
     for r in sorted(said, key=lambda r: r.witness.noise):
-        spelled.setdefault(key(r.witness.reading), r.witness.reading)
-    readings = Counter(key(r.witness.reading) for r in said)
-    hypotheses = {key(ours): ours}
+        spelled.setdefault(form(r.witness.reading), r.witness.reading)
+    readings = Counter(form(r.witness.reading) for r in said)
+    hypotheses = {form(ours): ours}
     for reading, _ in readings.most_common(MAX_HYPOTHESES):
         hypotheses.setdefault(reading, spelled[reading])
     sources: dict[str, Source] = {}
     for flag in flags:
         for candidate in flag.suggestions:
             text = doc.text[start : flag.start] + candidate.text + doc.text[flag.end : end]
-            hypotheses.setdefault(key(text), text)
+            hypotheses.setdefault(form(text), text)
             sources.setdefault(text, candidate.source)
     if len(hypotheses) == 1:
         return None
@@ -433,7 +465,7 @@ def _judge(
     for h in hypotheses.values():
         if h == ours:
             continue
-        evidence = tuple(e for r in said if key(r.witness.reading) == key(h) for e in r.evidence)
+        evidence = tuple(e for r in said if form(r.witness.reading) == form(h) for e in r.evidence)
         p = round(min(MAX_CONFIDENCE, chance[h]), 3)
         ranked.append(
             Candidate(h, p, "sibling" if evidence else sources.get(h, "sibling"), evidence)

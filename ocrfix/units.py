@@ -44,7 +44,13 @@ class Unit:
 
 def key(text: str) -> str:
     """Comparison form of a unit: NFC, typographic variants folded, case-folded."""
-    return unicodedata.normalize("NFC", text).translate(FOLD).casefold()
+    return form(text).casefold()
+
+
+def form(text: str) -> str:
+    """A reading as the words it shows: NFC, typographic variants folded, case kept
+    (OCR confuses case, so readings differing in it are different readings)."""
+    return unicodedata.normalize("NFC", text).translate(FOLD)
 
 
 def units_of(text: str) -> tuple[Unit, ...]:

@@ -166,3 +166,12 @@ def test_a_number_a_copy_spells_out_is_not_taken() -> None:
     ocr = STORY.replace("two years", "2 years")
     assert changes(ocr, [STORY, STORY]) == []
     assert changes(STORY, [ocr, ocr]) == []
+
+
+def test_a_capital_inside_a_sentence_is_read_from_clean_copies() -> None:
+    ocr = STORY.replace("entered the war in support", "entered the war In support")
+    ocr = ocr.replace("liberated", "liherated").replace("groups", "gronps")  # a noisy print
+    copies = [STORY.replace("Ministry", "ministry"), STORY.replace("pilots", "Pilots")]
+    assert ("In", "in") in changes(ocr, copies)
+    # A capital where a sentence starts is house style, whatever the copies say.
+    assert changes(STORY, [STORY.replace("Russia this month", "russia this month")] * 2) == []
