@@ -5,7 +5,7 @@ An inverted index from trigram to texts counts, for every pair that shares
 any, how many they share, without comparing all pairs: trigrams found in
 more than MAX_POSTING texts are set phrases ("one of the") and are skipped.
 Two texts are related when they share enough trigrams
-(:func:`enough_shared`); a text's siblings are the texts related to
+(:func:`enough_shared`), some in a run (:func:`has_run`); a text's siblings are the texts related to
 it directly, never through a third one, so different stories that share a
 paragraph with a common source do not leak into each other.
 """
@@ -26,6 +26,8 @@ SHINGLE_N = 3
 SHINGLE_WORD = regex.compile(r"\w+")
 MIN_SHARED_SHINGLES = 5
 MIN_SHARED_SHARE = 0.05
+# ... and some of those trigrams run on for this many (a 7-word passage).
+MIN_RUN = 5
 # A trigram in more texts than this says nothing about which are copies.
 MAX_POSTING = 200
 
@@ -49,8 +51,37 @@ def enough_shared(shared: int, smaller: int) -> bool:
 
 
 def related(mine: Shingles, theirs: Shingles) -> bool:
-    """Do two texts share enough word trigrams to be copies of one text (in part)?"""
-    return enough_shared(len(mine & theirs), min(len(mine), len(theirs)))
+    """Do two texts share enough word trigrams to be copies of one text (in part),
+    some of them in a run (a passage, not stock phrases)?"""
+    common = mine & theirs
+    return enough_shared(len(common), min(len(mine), len(theirs))) and has_run(common)
+
+
+def has_run(common: Shingles) -> bool:
+    """Do ``common`` trigrams chain into a run of MIN_RUN, each the next one's
+    first two words shifted ("a b c", "b c d", ...): a shared passage? Stock
+    phrases ("gave it as his opinion that") chain only briefly.
+
+    >>> has_run(shingles("he was taken to the station and charged with the theft"))
+    True
+    >>> has_run(shingles("on the body of") | shingles("it appeared that the child"))
+    False
+    """
+    following: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for gram in common:
+        following[gram[:-1]].append(gram)
+    known: dict[tuple[tuple[str, ...], int], int] = {}
+
+    def run_from(gram: tuple[str, ...], most: int) -> int:
+        """Length of the longest run from ``gram``, counted up to ``most``."""
+        if most == 1:
+            return 1
+        if (gram, most) not in known:
+            onward = (run_from(g, most - 1) for g in following[gram[1:]])
+            known[(gram, most)] = 1 + max(onward, default=0)
+        return known[(gram, most)]
+
+    return any(run_from(gram, MIN_RUN) >= MIN_RUN for gram in common)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +109,7 @@ def links(shingle_sets: Sequence[Shingles]) -> list[Link]:
     out = []
     for (a, b), count in shared.items():
         smaller = min(len(shingle_sets[a]), len(shingle_sets[b]))
-        if enough_shared(count, smaller):
+        if enough_shared(count, smaller) and has_run(shingle_sets[a] & shingle_sets[b]):
             out.append(Link(a, b, count, round(count / smaller, 3)))
     return sorted(out, key=lambda link: (link.a, link.b))
 

@@ -57,8 +57,9 @@ LOST_WORD_COST = 0.3
 MAX_WORDS_ALIGNED = 40
 # Given that an editor changed the text here, the chance the edit is this
 # reading: editors choose among a few synonyms, so it is not small; but few
-# edits look like misreadings (spelling variants), so the chance falls by
-# EDIT_LIKENESS_SLOPE (log10) per unit of channel cost below EDITORIAL_COST.
+# replaced words look like misreadings (spelling variants), so for those the
+# chance falls by EDIT_LIKENESS_SLOPE (log10) per unit of channel cost below
+# EDITORIAL_COST. Words added or dropped are an editor's daily work.
 EDIT_SPECIFICITY = 0.1
 EDITORIAL_COST = 5.0
 EDIT_LIKENESS_SLOPE = 0.5
@@ -159,7 +160,9 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
     misread = 1.0
     for w in witnesses:
         misread *= w.noise * 10**-cost
-    likeness = EDIT_SPECIFICITY * 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
+    likeness = EDIT_SPECIFICITY
+    if len(reading.split()) == len(truth.split()):  # words replaced, not added or dropped
+        likeness *= 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
     edited = min(w.editorial for w in witnesses) * likeness
     return math.log10(misread + edited)
 

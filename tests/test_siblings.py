@@ -175,3 +175,19 @@ def test_a_capital_inside_a_sentence_is_read_from_clean_copies() -> None:
     assert ("In", "in") in changes(ocr, copies)
     # A capital where a sentence starts is house style, whatever the copies say.
     assert changes(STORY, [STORY.replace("Russia this month", "russia this month")] * 2) == []
+
+
+def test_stories_sharing_only_set_phrases_are_not_copies() -> None:
+    """Two reports of different inquests share their genre's phrases, no passage."""
+    one = (
+        "An inquest was held on Monday on the body of a labourer found in the canal. "
+        "The surgeon gave it as his opinion that death was due to drowning, and from the "
+        "evidence it appeared that the man had been drinking at a public house in the town."
+    )
+    two = (
+        "An inquest was opened yesterday on the body of an infant left at a railway station. "
+        "Dr. Grey gave it as his opinion that the child had lived, and it appeared that the "
+        "mother, a servant from the town, had travelled by the morning train from the coast."
+    )
+    assert links([shingles(one), shingles(two)]) == []
+    assert changes(one, [two]) == []
