@@ -46,6 +46,15 @@ class ContextModel:
             score += self._gain(parts[-1], right.casefold())
         return score
 
+    def join(self, left: str | None, right: str | None) -> float:
+        """log10 of how much ``left`` raises the probability of ``right`` right after
+        it: the fit of a reading that has no words between them (0.0: no evidence)."""
+        if self.counts is None or left is None or right is None:
+            return 0.0
+        if left.casefold() not in self.counts.unigrams:
+            return 0.0
+        return self._gain(left.casefold(), right.casefold())
+
     def inner(self, words: list[str]) -> float:
         """log10 P(w2 | w1) + ... for a multi-word reading, relative to unigram frequencies.
 

@@ -196,6 +196,8 @@ def text_log_prob(
         score += REPEATED_MARK_LOG_P
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
+    else:
+        score += model.context.join(left, right)
     return score
 
 
