@@ -40,8 +40,8 @@ from ocrfix.words import MAX_CONFIDENCE
 NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
 MAX_STRAY_DIGITS = 2
 # ... and a digit standing alone for a word only by a reading OCR could have
-# made it of: about one edit ("4" for "a", not "2" for "two").
-STRAY_DIGIT_COST = 2.5
+# made it of: an edit or so ("4" for "a", "10" for "to"; not "2" for "two").
+STRAY_DIGIT_COST = 3.5
 # A difference (adjacent differing units merged) is considered when each side
 # has at most this many units (a line OCR lost fits); longer ones are passages
 # one copy lacks. On the bench's Tesseract set (ref task), 8 / 14 / 24 gave
