@@ -205,11 +205,14 @@ def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
     votes: list[_Vote] = []
     aligned = editorial = 0
     blocks = align([u.key for u in mine], [u.key for u in sibling.units])
+    previous: Block | None = None
     for block in _merged(_untransposed(blocks, mine, sibling.units)):
+        after_replace = previous is not None and previous.tag == "replace"
+        previous = block
         aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
         if block.tag == "equal":
             same.update(range(block.a_start, block.a_end))
-            votes.extend(_spacing_votes(doc, mine, sibling, block))
+            votes.extend(_spacing_votes(doc, mine, sibling, block, after_replace))
             votes.extend(_case_votes(doc, mine, sibling, block))
             continue
         editorial += _editorial_units(doc, mine, sibling, block)
@@ -225,12 +228,13 @@ def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
 
 
 def _spacing_votes(
-    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block
+    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block, after_replace: bool
 ) -> Iterator[_Vote]:
     """Where equal units meet a mark, a space we have and the sibling lacks, or
     the other way ("custody ." for "custody.", "end.The" for "end. The").
     Line breaks and dashes are layout and house style, not readings."""
-    for k in range(block.a_start + 1, block.a_end):
+    first = block.a_start + (0 if after_replace else 1)
+    for k in range(first, block.a_end):  # from where a misread run meets the block
         j = block.b_start + (k - block.a_start)
         before, after = mine[k - 1], mine[k]
         if TokenKind.PUNCT not in (before.kind, after.kind):
@@ -241,13 +245,21 @@ def _spacing_votes(
         theirs = sibling.text[sibling.units[j - 1].end : sibling.units[j].start]
         if bool(ours) == bool(theirs) or "\n" in ours + theirs or (ours + theirs).strip():
             continue
-        reading = (
-            doc.text[before.start : before.end]
-            + (" " if theirs else "")
-            + doc.text[after.start : after.end]
-        )
+        gap = " " if theirs else ""
         where = Evidence(sibling.name, sibling.units[j - 1].start, sibling.units[j].end)
-        yield _Vote((before.start, after.end), reading, sibling, where)
+        # The vote spans the gap and the mark, not the word, which a vote of
+        # its own may correct ("count ." for "court.").
+        if after.kind is TokenKind.PUNCT:
+            yield _Vote(
+                (before.end, after.end), gap + doc.text[after.start : after.end], sibling, where
+            )
+        else:
+            yield _Vote(
+                (before.start, after.start),
+                doc.text[before.start : before.end] + gap,
+                sibling,
+                where,
+            )
 
 
 def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Iterator[_Vote]:
