@@ -2,18 +2,19 @@
 
 A web copy, a reprint or a second scan holds the right reading where the OCR
 erred, but also its own rewording, boilerplate, dates and URLs. Each sibling
-is aligned with the document (:mod:`ocrfix.align`); where they differ, the
-sibling's reading is taken as evidence only when the difference is one OCR
-makes: a typical confusion or a single edit (by the channel model), or stray
-marks. Numbers, URLs and e-mail addresses are never taken from a sibling, and
-differences of case or quotation style are not differences.
+is aligned with the document (:mod:`ocrfix.align`); where it reads a span
+otherwise (words, marks, the spacing around marks, the case of an initial),
+that is its vote. Overlapping votes of several siblings are judged as one
+span, each sibling's reading of it stitched from its votes and the text it
+reads alike; the document model's own suggestions inside the span join in.
+:mod:`ocrfix.posterior` then weighs every copy as a witness: how clean it
+is, how often it differs as an editor would (estimated here, from its known
+words replaced by known words OCR would hardly confuse), and how likely each
+reading is as text.
 
-Votes combine as odds. The prior odds of a sibling's reading come from the
-document's own model (the flag's confidence, or the chance of that OCR error
-in a document this noisy); each sibling that reads it multiplies them by its
-likelihood ratio, higher for a cleaner sibling, and each sibling that agrees
-with the document divides them. So two noisy siblings that agree outvote one,
-and one clean copy outweighs noisy ones.
+Numbers, URLs and e-mail addresses are never taken from a sibling (only a
+stray digit or two of ours may be replaced), and differences of quotation
+style or of a capital where a sentence may start are not differences.
 """
 
 from __future__ import annotations
