@@ -1,0 +1,48 @@
+"""The witness model: how copies' readings of one span are weighed."""
+
+from __future__ import annotations
+
+from ocrfix.model import load_model
+from ocrfix.posterior import Witness, ocr_cost, posterior, text_log_prob
+
+EVEN = {"cat": 0.0, "cot": 0.0}  # two readings the language model cannot tell apart
+
+
+def test_two_noisy_witnesses_that_agree_outvote_one() -> None:
+    ours = Witness("cot", 0.05, 0.0)
+    noisy = Witness("cot", 0.05, 0.002)
+    agree = [Witness("cat", 0.05, 0.002), Witness("cat", 0.06, 0.002)]
+    one = posterior(EVEN, [ours, agree[0]])["cat"]
+    two = posterior(EVEN, [ours, *agree])["cat"]
+    assert two > max(0.9, one)
+    # A third copy that reads as we do pulls the other way.
+    assert posterior(EVEN, [ours, noisy, *agree])["cat"] < two
+
+
+def test_a_clean_copy_outweighs_a_noisy_one() -> None:
+    ours = Witness("cot", 0.05, 0.0)
+    clean, noisy = Witness("cat", 0.003, 0.002), Witness("cut", 0.08, 0.002)
+    chance = posterior({**EVEN, "cut": 0.0}, [ours, clean, noisy])
+    assert chance["cat"] > max(chance["cot"], chance["cut"])
+
+
+def test_copies_of_one_edited_version_count_as_one_edit() -> None:
+    """Three reprints of a reworded story say "stated": one editor, not three misreadings."""
+    prior = {"said": 0.0, "stated": 0.0}
+    ours = Witness("said", 0.01, 0.0)
+    one = posterior(prior, [ours, Witness("stated", 0.003, 0.01)])["stated"]
+    three = posterior(prior, [ours, *[Witness("stated", 0.003, 0.01)] * 3])["stated"]
+    assert three < 0.1 and abs(three - one) < 0.05
+
+
+def test_a_lost_line_is_one_slip_not_one_per_word() -> None:
+    lost_line = ocr_cost("he came upon the scene and carried", "he carried")
+    lost_word = ocr_cost("he came upon", "he upon")
+    assert lost_word < lost_line < 2 * lost_word
+
+
+def test_a_mark_repeated_across_the_edge_is_rare() -> None:
+    model = load_model("en")
+    alone = text_log_prob(model, ".", "home", "He", frozenset(), before="e", after="H")
+    doubled = text_log_prob(model, ".", "home", "He", frozenset(), before=".", after="H")
+    assert doubled < alone
