@@ -20,6 +20,7 @@ from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
 from ocrfix.discover import groups, links, neighbours, shingles
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
+from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.siblings import Sibling
 from ocrfix.textio import InputError, decode, read_text, write_atomic
 from ocrfix.types import Fixed
@@ -101,6 +102,23 @@ def build_parser() -> argparse.ArgumentParser:
     p_fix.add_argument(
         "--diff", action="store_const", const="diff", dest="format", help="same as --format diff"
     )
+    p_review = sub.add_parser(
+        "review", parents=[common], help="decide every flag in a full-screen terminal UI"
+    )
+    p_review.add_argument("input", metavar="FILE", help="the text to review")
+    p_review.add_argument(
+        "-o", "--output", type=Path, help="corrected text (default: FILE.fixed.txt beside it)"
+    )
+    p_review.add_argument("--in-place", action="store_true", help="write the input (atomically)")
+    p_review.add_argument(
+        "--session", type=Path, help="where decisions are saved (default: beside the output)"
+    )
+    p_review.add_argument(
+        "--auto-accept-above",
+        type=float,
+        metavar="X",
+        help="pre-accept suggestions at least this confident (still undoable)",
+    )
     return parser
 
 
@@ -111,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "jobs", 1) < 1:
         parser.error("--jobs must be at least 1")
     try:
+        if args.command == "review":
+            return _review(args, _config(args))
         sources = list(_expand(args.inputs))
         if args.command == "siblings":
             return _show_siblings(sources, args)
@@ -118,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(sources, args, config)
         return _fix(sources, args, config)
-    except (InputError, UsageError, ValueError) as exc:
+    except (InputError, UsageError, SessionError, ValueError) as exc:
         print(f"ocrfix: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -337,3 +357,67 @@ def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | Non
         if target is not None and target.resolve() in inputs:
             raise UsageError(f"{target}: output would overwrite an input; use --in-place for that")
     return targets
+
+
+def _review(args: argparse.Namespace, config: Config) -> int:
+    """``ocrfix review``: decide every flag of one file in the terminal."""
+    from ocrfix.review_ui import ReviewApp  # the terminal UI: loaded only when used
+    from ocrfix.scan import check_in_pieces
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "review needs a terminal; use `ocrfix check` to list the flags "
+            "or `ocrfix fix` to apply the sure fixes"
+        )
+    path = Path(args.input)
+    text = read_text(path, args.encoding)
+    out = _review_output(path, args)
+    session = args.session or out.with_name(out.name + ".review.json")
+    review = resume(text, read_text(session), str(session)) if session.exists() else Review(text)
+    siblings = [
+        sibling(read_text(s.path, args.encoding), s.name, config)
+        for s in _expand(args.sibling)
+        if s.path is not None
+    ]
+
+    def learn(word: str) -> str:
+        if args.lexicon is None:
+            return f"Ignoring {word!r} in this session (pass --lexicon FILE to keep it)."
+        known = read_text(args.lexicon) if args.lexicon.exists() else ""
+        if word not in known.splitlines():
+            write_atomic(
+                args.lexicon,
+                known + ("" if known.endswith("\n") or not known else "\n") + word + "\n",
+            )
+        return f"Ignoring {word!r}; added to {args.lexicon}."
+
+    app = ReviewApp(
+        review,
+        path.name,
+        check_in_pieces(text, config, siblings),
+        lambda r: write_atomic(session, r.to_json()),
+        learn,
+        {s.name: s.text for s in siblings},
+        args.auto_accept_above,
+    )
+    outcome = app.run()
+    if outcome.how != "quit":
+        print(f"ocrfix: review saved in {session}; run the same command to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    write_atomic(out, review.corrected())
+    audit = out.with_name(out.name + ".decisions.json")
+    write_atomic(audit, json.dumps(review.audit(), ensure_ascii=False, indent=1) + "\n")
+    print(f"ocrfix: wrote {out} and {audit}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _review_output(path: Path, args: argparse.Namespace) -> Path:
+    """Where the reviewed text goes: -o, the input with --in-place, else FILE.fixed.txt."""
+    if args.in_place:
+        if args.output is not None:
+            raise UsageError("give either -o or --in-place, not both")
+        return path
+    out: Path = args.output or path.with_name(f"{path.stem}.fixed{path.suffix or '.txt'}")
+    if out.resolve() == path.resolve():
+        raise UsageError(f"{out} is the input; pass --in-place to overwrite it")
+    return out

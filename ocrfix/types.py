@@ -53,7 +53,7 @@ class FlagKind(StrEnum):
     SIBLING = "sibling-disagreement"  # sibling copies read the span otherwise
 
 
-Source = Literal["dictionary", "confusion", "context", "rule", "sibling"]
+Source = Literal["dictionary", "confusion", "context", "rule", "sibling", "reviewer"]
 """Where a candidate's evidence comes from (the ``source`` field of the report)."""
 
 
