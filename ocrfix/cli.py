@@ -158,7 +158,8 @@ def entry_point() -> None:
 
 def _config(args: argparse.Namespace) -> Config:
     words: frozenset[str] = frozenset()
-    if args.lexicon is not None:
+    # `review` starts the lexicon file when a word is first ignored.
+    if args.lexicon is not None and (args.command != "review" or args.lexicon.exists()):
         text = read_text(args.lexicon)
         words = frozenset(
             line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -362,7 +363,7 @@ def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | Non
 def _review(args: argparse.Namespace, config: Config) -> int:
     """``ocrfix review``: decide every flag of one file in the terminal."""
     from ocrfix.review_ui import ReviewApp  # the terminal UI: loaded only when used
-    from ocrfix.scan import check_in_pieces
+    from ocrfix.scan import in_background
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
@@ -394,8 +395,8 @@ def _review(args: argparse.Namespace, config: Config) -> int:
     app = ReviewApp(
         review,
         path.name,
-        check_in_pieces(text, config, siblings),
-        lambda r: write_atomic(session, r.to_json()),
+        in_background(text, config, siblings),
+        lambda r: write_atomic(session, r.to_json(), durable=False),
         learn,
         {s.name: s.text for s in siblings},
         args.auto_accept_above,

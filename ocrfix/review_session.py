@@ -53,6 +53,14 @@ class Review:
     # Choices loaded from a session file, by (start, end, text), for flags not found yet.
     pending: dict[tuple[int, int, str], Choice] = field(default_factory=dict)
     resume_at: int | None = None  # offset of the flag shown when the session was saved
+    _digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """The input's SHA-256, computed once: it ties a saved session to its input."""
+        if self._digest is None:
+            self._digest = digest(self.text)
+        return self._digest
 
     @property
     def current(self) -> Flag | None:
@@ -171,13 +179,13 @@ class Review:
         current = self.current
         saved = {
             "version": SESSION_VERSION,
-            "sha256": digest(self.text),
+            "sha256": self.digest,
             "position": current.start if current is not None else len(self.text),
             "ignored": sorted(self.ignored),
             "choices": [
                 {"start": f.start, "end": f.end, "text": f.text, **asdict(c)}
-                for k, f in enumerate(self.flags)
-                if (c := self.choices.get(k)) is not None
+                for k, c in sorted(self.choices.items())
+                if (f := self.flags[k]) is not None
             ]
             + [
                 {"start": s, "end": e, "text": t, **asdict(c)}

@@ -4,13 +4,16 @@
 time checking all of it takes: the text is cut at paragraph breaks (else at
 line breaks) into a small first piece and larger ones after it, and each
 piece is checked as a text of its own, its flags moved to the whole text's
-offsets.
+offsets. :func:`in_background` does it in a process of its own, so that the
+terminal UI never waits for the interpreter while a piece is being checked.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from multiprocessing.connection import Connection
 
 from ocrfix.api import check
 from ocrfix.config import Config
@@ -54,3 +57,40 @@ def check_in_pieces(
     for start, end in pieces(text):
         found = check(text[start:end], config, siblings=siblings)
         yield [replace(f, start=f.start + start, end=f.end + start) for f in found]
+
+
+def in_background(
+    text: str, config: Config, siblings: Sequence[Sibling] = ()
+) -> Iterator[list[Flag]]:
+    """:func:`check_in_pieces` run in a forked process; its flags arrive here.
+    Where processes cannot be forked, the pieces are checked here instead."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield from check_in_pieces(text, config, siblings)
+        return
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    worker = context.Process(target=_produce, args=(sending, text, config, siblings), daemon=True)
+    worker.start()
+    sending.close()
+    try:
+        while True:
+            try:
+                yield receiving.recv()
+            except EOFError:  # the worker is done (or died: what it sent stands)
+                return
+    finally:
+        receiving.close()
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+
+
+def _produce(sending: Connection, text: str, config: Config, siblings: Sequence[Sibling]) -> None:
+    """In the worker: send each piece's flags, then close."""
+    try:
+        for found in check_in_pieces(text, config, siblings):
+            sending.send(found)
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass  # the review ended first
+    finally:
+        sending.close()

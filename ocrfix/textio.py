@@ -58,15 +58,21 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     return decode(data, encoding, str(path))
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename; never half-written."""
+def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename; never half-written.
+
+    ``durable``: flush it to the disk before the rename, so that it survives a
+    power cut too (a killed process never leaves a half-written file either
+    way). A review's session, saved after every key, skips that wait.
+    """
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
             f.write(text)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)

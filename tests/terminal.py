@@ -21,6 +21,7 @@ class Terminal:
         self.child = pexpect.spawn(
             argv[0], list(argv[1:]), dimensions=(lines, columns), cwd=cwd, env=None, timeout=30
         )
+        self.child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
 
     def pump(self, seconds: float = 0.05) -> None:
         """Read what the program wrote in the next ``seconds``."""

@@ -151,3 +151,24 @@ def test_review_killed_midway_resumes(seeds: Path) -> None:
     assert again.wait_exit() == 130
     assert len(json.loads(session.read_text())["choices"]) == 2
     assert not (seeds / "putin-syria-print-ocr.fixed.txt").exists()
+
+
+@pytest.mark.slow
+def test_review_series_and_ignore_with_a_lexicon(tmp_path: Path) -> None:
+    text = "The cat sat on tbe mat and tbe dog sat on tbe rug.\nThen the blorptine came to tea.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    lexicon = tmp_path / "words.txt"
+    term = Terminal([OCRFIX, "review", "a.txt", "--lexicon", str(lexicon)], cwd=str(tmp_path))
+    term.wait_for("1 / 4")
+    term.send("a")
+    term.wait_for("in all 3 places")
+    term.send("y")
+    screen = term.wait_for("4 / 4")
+    assert "[[blorptine]]" in screen
+    term.send("i")
+    term.wait_for("Ignoring 'blorptine'; added to")
+    term.send("q")
+    assert term.wait_exit() == 0
+    assert lexicon.read_text(encoding="utf-8") == "blorptine\n"
+    fixed = (tmp_path / "a.fixed.txt").read_text(encoding="utf-8")
+    assert fixed == text.replace("tbe", "the")
