@@ -11,6 +11,7 @@ changed, so that no two copies are the same text). Needs the test extras
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -46,10 +47,8 @@ class Screen:
         """Seconds until the screen shows ``needle``."""
         start = time.perf_counter()
         while time.perf_counter() - start < timeout:
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 self.stream.feed(self.child.read_nonblocking(65536, timeout=0.002))
-            except pexpect.TIMEOUT:
-                pass
             if needle in "\n".join(self.screen.display):
                 return time.perf_counter() - start
         raise SystemExit(f"{needle!r} never appeared:\n" + "\n".join(self.screen.display))
