@@ -62,14 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="another copy of the same text (file or directory; repeatable): evidence only, "
         "never changed",
     )
-    common.add_argument(
+    batch = argparse.ArgumentParser(add_help=False)  # check and fix
+    batch.add_argument(
         "--jobs",
         type=int,
         default=default_jobs(),
         metavar="N",
         help="process up to N files at once (default: one per CPU)",
     )
-    common.add_argument(
+    batch.add_argument(
         "--min-confidence",
         type=float,
         default=Config().min_confidence,
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default: {Config().min_confidence})",
     )
 
-    p_check = sub.add_parser("check", parents=[common], help="report suspect spans")
+    p_check = sub.add_parser("check", parents=[common, batch], help="report suspect spans")
     p_check.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
     p_check.add_argument("--format", choices=["text", "json"], default="text")
 
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_siblings.add_argument("--format", choices=["text", "json"], default="text")
     p_siblings.add_argument("--encoding", help="encoding of the inputs (default: UTF-8, or BOM)")
 
-    p_fix = sub.add_parser("fix", parents=[common], help="write corrected text")
+    p_fix = sub.add_parser("fix", parents=[common, batch], help="write corrected text")
     p_fix.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
     p_fix.add_argument("-o", "--output", type=Path, help="output file, or directory for several")
     p_fix.add_argument("--in-place", action="store_true", help="overwrite the inputs (atomically)")
@@ -112,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_review.add_argument("--in-place", action="store_true", help="write the input (atomically)")
     p_review.add_argument(
         "--session", type=Path, help="where decisions are saved (default: beside the output)"
+    )
+    p_review.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="show only flags at least this suspect (default: 0, all of them)",
     )
     p_review.add_argument(
         "--auto-accept-above",
@@ -395,7 +403,10 @@ def _review(args: argparse.Namespace, config: Config) -> int:
     app = ReviewApp(
         review,
         path.name,
-        in_background(text, config, siblings),
+        (
+            [f for f in found if f.confidence >= args.min_confidence]
+            for found in in_background(text, config, siblings)
+        ),
         lambda r: write_atomic(session, r.to_json(), durable=False),
         learn,
         {s.name: s.text for s in siblings},

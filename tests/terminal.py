@@ -54,6 +54,12 @@ class Terminal:
                 break
         raise AssertionError(f"{needle!r} never appeared; the screen:\n{self.text()}")
 
+    def resize(self, columns: int, lines: int) -> None:
+        """Resize the terminal, as a person dragging its window does."""
+        self.screen.resize(lines, columns)
+        self.child.setwinsize(lines, columns)
+        self.pump(0.3)
+
     def send(self, keys: str) -> None:
         self.child.send(keys)
         self.pump(0.2)

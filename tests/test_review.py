@@ -172,3 +172,17 @@ def test_review_series_and_ignore_with_a_lexicon(tmp_path: Path) -> None:
     assert lexicon.read_text(encoding="utf-8") == "blorptine\n"
     fixed = (tmp_path / "a.fixed.txt").read_text(encoding="utf-8")
     assert fixed == text.replace("tbe", "the")
+
+
+@pytest.mark.slow
+def test_review_redraws_when_the_terminal_is_resized(seeds: Path) -> None:
+    term = start(seeds)
+    term.wait_for("1 / 4")
+    term.resize(120, 40)
+    screen = term.wait_for("December [[11,2017]]")
+    assert max(len(line.rstrip()) for line in screen.splitlines()) > 80  # uses the width
+    term.resize(60, 20)
+    screen = term.wait_for("1 / 4")
+    assert "[[11,2017]]" in screen and "'11, 2017'" in screen
+    term.send("q")
+    assert term.wait_exit() == 0
