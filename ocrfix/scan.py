@@ -10,7 +10,9 @@ terminal UI never waits for the interpreter while a piece is being checked.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -23,6 +25,8 @@ from ocrfix.types import Flag
 # Characters in the first piece (about a page) and in each later one.
 FIRST_PIECE = 4_000
 PIECE = 40_000
+# How much lower the background checker's priority is than the UI's.
+WORKER_NICENESS = 10
 
 
 def pieces(text: str, first: int = FIRST_PIECE, size: int = PIECE) -> Iterator[tuple[int, int]]:
@@ -86,7 +90,10 @@ def in_background(
 
 
 def _produce(sending: Connection, text: str, config: Config, siblings: Sequence[Sibling]) -> None:
-    """In the worker: send each piece's flags, then close."""
+    """In the worker: send each piece's flags, then close. It yields the CPU to
+    the terminal UI (a lower priority), so keys never wait for it."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     try:
         for found in check_in_pieces(text, config, siblings):
             sending.send(found)
