@@ -186,3 +186,24 @@ def test_review_redraws_when_the_terminal_is_resized(seeds: Path) -> None:
     assert "[[11,2017]]" in screen and "'11, 2017'" in screen
     term.send("q")
     assert term.wait_exit() == 0
+
+
+@pytest.mark.slow
+def test_sure_fixes_are_pre_accepted_and_can_be_taken_back(seeds: Path) -> None:
+    args = [OCRFIX, "review", PRINT_OCR, "--auto-accept-above", "0.95"]
+    for name in SIBLINGS:
+        args += ["--sibling", name]
+    term = Terminal(args, cwd=str(seeds))
+    screen = term.wait_for("1 / 4")
+    assert "auto 2" in screen  # "T" -> "I" and the stray quote, both from the copies
+    term.send("\r")  # the date, by hand: the next flag shown is the next open one
+    term.wait_for("3 / 4")
+    term.send("\x1b[D")  # ←: back to "T", shown as decided
+    screen = term.wait_for("2 / 4")
+    assert "decided (auto): accepted 'I'" in screen
+    term.send("s")  # keep "T" after all
+    term.wait_for("auto 1")
+    term.send("q")
+    assert term.wait_exit() == 0
+    fixed = (seeds / "putin-syria-print-ocr.fixed.txt").read_text(encoding="utf-8")
+    assert "“T order" in fixed and "December 11, 2017" in fixed and "added, “we" in fixed
