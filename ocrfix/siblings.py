@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ocrfix.align import Block, Tag, align
-from ocrfix.discover import related, shingles
+from ocrfix.discover import Shingles, related, shingles
 from ocrfix.doc import Doc
 from ocrfix.model import Model, document_stats
 from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost, posterior, text_log_prob
@@ -82,7 +82,7 @@ class Sibling:
     text: str
     units: tuple[Unit, ...]
     noise: float  # its estimated share of OCR errors (see model.DocStats)
-    shingles: frozenset[tuple[str, ...]]  # its word trigrams, to tell related texts
+    shingles: Shingles  # its word trigrams, to tell related texts
     recurring: frozenset[str]  # case-folded words it has more than once
 
 

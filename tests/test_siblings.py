@@ -191,3 +191,15 @@ def test_stories_sharing_only_set_phrases_are_not_copies() -> None:
     )
     assert links([shingles(one), shingles(two)]) == []
     assert changes(one, [two]) == []
+
+
+def test_write_ups_sharing_one_passage_are_found() -> None:
+    """Two different reports quoting one statement: found through the sampled index."""
+    quote = (
+        "the minister said that the troops would be withdrawn from the northern provinces "
+        "before the end of the year and that the bases would be handed over to local forces"
+    )
+    one = f"In a speech on Monday {quote}. Critics called the plan rushed and vague."
+    two = f"Reporters in the capital heard how {quote}, a promise first made in spring."
+    (link,) = links([shingles(one), shingles(two)])
+    assert link.shared >= 25
