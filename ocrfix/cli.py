@@ -22,7 +22,7 @@ from ocrfix.discover import groups, links, neighbours, shingles
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.siblings import Sibling
-from ocrfix.textio import InputError, decode, read_text, write_atomic
+from ocrfix.textio import InputError, decode, file_encoding, read_text, write_atomic
 from ocrfix.types import Fixed
 
 EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -334,7 +334,8 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
         target = targets[source.name]
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, result.text, args.encoding or "utf-8")
+            encoding = file_encoding(source.path, args.encoding) if source.path else args.encoding
+            write_atomic(target, result.text, encoding or "utf-8")
         if args.format == "json":
             print(decisions_as_json(source.name, result.decisions), flush=True)
         elif args.format == "diff":
@@ -416,7 +417,7 @@ def _review(args: argparse.Namespace, config: Config) -> int:
     if outcome.how != "quit":
         print(f"ocrfix: review saved in {session}; run the same command to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
-    write_atomic(out, review.corrected())
+    write_atomic(out, review.corrected(), file_encoding(path, args.encoding))
     audit = out.with_name(out.name + ".decisions.json")
     write_atomic(audit, json.dumps(review.audit(), ensure_ascii=False, indent=1) + "\n")
     print(f"ocrfix: wrote {out} and {audit}", file=sys.stderr)

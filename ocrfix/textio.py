@@ -28,12 +28,9 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
     back reproduces the file byte for byte.
     """
     if encoding is None:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        elif b"\0" in data[:BINARY_SNIFF]:
+        encoding = sniff_encoding(data)
+        if encoding == "utf-8" and b"\0" in data[:BINARY_SNIFF]:
             raise InputError(f"{name}: looks like a binary file (it holds NUL bytes), not text")
-        else:
-            encoding = "utf-8"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -43,6 +40,28 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+def sniff_encoding(data: bytes) -> str:
+    """The encoding a file's BOM declares, else UTF-8. A UTF-16 BOM is decoded as
+    a character of the text (as a UTF-8 BOM is), so that writing the text in the
+    same encoding gives the same bytes back."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    return "utf-8"
+
+
+def file_encoding(path: Path, given: str | None) -> str:
+    """The encoding to write ``path``'s corrected text in: ``given``, else its BOM's."""
+    if given is not None:
+        return given
+    try:
+        with path.open("rb") as f:
+            return sniff_encoding(f.read(2))
+    except OSError:
+        return "utf-8"
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:

@@ -155,6 +155,14 @@ def test_crlf_line_endings_are_kept(tmp_path: Path) -> None:
     assert path.read_bytes() == b"They sat at the table.\r\nThen they left.\r\n"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_bom_is_written_back_as_it_came(tmp_path: Path, encoding: str) -> None:
+    source, out = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_bytes("\ufeffThey sat at tbe table.\r\nAnd left.\r\n".encode(encoding))
+    main(["fix", str(source), "-o", str(out)])
+    assert out.read_bytes() == "\ufeffThey sat at the table.\r\nAnd left.\r\n".encode(encoding)
+
+
 def test_user_lexicon_file(noisy: Path, tmp_path: Path) -> None:
     lexicon = tmp_path / "words.txt"
     lexicon.write_text("# my words\ntbe\n", encoding="utf-8")
