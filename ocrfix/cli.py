@@ -19,6 +19,7 @@ from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
 from ocrfix.discover import groups, links, neighbours, shingles
+from ocrfix.evaluate import Score, errors, total
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.siblings import Sibling
@@ -103,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_fix.add_argument(
         "--diff", action="store_const", const="diff", dest="format", help="same as --format diff"
     )
+    p_eval = sub.add_parser(
+        "eval", help="character and word error rates against a ground truth (as the bench counts)"
+    )
+    p_eval.add_argument(
+        "--gt", type=Path, required=True, help="ground truth: a file or a directory"
+    )
+    p_eval.add_argument("--ocr", type=Path, required=True, help="the OCR: same layout as --gt")
+    p_eval.add_argument("--fixed", type=Path, help="the corrected OCR: same layout as --gt")
+    p_eval.add_argument("--format", choices=["text", "json"], default="text")
+    p_eval.add_argument("--encoding", help="encoding of the files (default: UTF-8, or BOM)")
+
     p_review = sub.add_parser(
         "review", parents=[common], help="decide every flag in a full-screen terminal UI"
     )
@@ -139,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "review":
             return _review(args, _config(args))
+        if args.command == "eval":
+            return _evaluate(args)
         sources = list(_expand(args.inputs))
         if args.command == "siblings":
             return _show_siblings(sources, args)
@@ -434,3 +448,48 @@ def _review_output(path: Path, args: argparse.Namespace) -> Path:
     if out.resolve() == path.resolve():
         raise UsageError(f"{out} is the input; pass --in-place to overwrite it")
     return out
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """``ocrfix eval``: CER/WER of --ocr (and --fixed) against --gt, per file and in total."""
+    if args.gt.is_dir():
+        names = [p.relative_to(args.gt) for p in sorted(args.gt.rglob("*")) if p.is_file()]
+        names = [n for n in names if not any(part.startswith(".") for part in n.parts)]
+    elif args.gt.exists():
+        names = [Path()]
+    else:
+        raise InputError(f"{args.gt}: no such file or directory")
+    scores, failed = [], False
+    for name in names:
+        try:
+            truth = read_text(args.gt / name, args.encoding)
+            before = errors(read_text(args.ocr / name, args.encoding), truth)
+            after = None
+            if args.fixed is not None:
+                after = errors(read_text(args.fixed / name, args.encoding), truth)
+        except InputError as exc:
+            print(f"ocrfix: error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        score = Score(str(name) if name != Path() else str(args.ocr), before, after)
+        scores.append(score)
+        _print_score(score, args.format)
+    overall = total(scores)
+    if args.fixed is not None:
+        worse = sum(1 for s in scores if s.after is not None and s.after.chars > s.before.chars)
+        better = sum(1 for s in scores if s.after is not None and s.after.chars < s.before.chars)
+        counts = {"docs": len(scores), "docs_worse": worse, "docs_better": better}
+    else:
+        counts = {"docs": len(scores)}
+    if args.format == "json":
+        print(json.dumps(overall.as_dict() | counts))
+    else:
+        extra = (
+            f", {counts['docs_worse']} worse, {counts['docs_better']} better" if args.fixed else ""
+        )
+        print(f"{overall.as_text()} ({len(scores)} documents{extra})")
+    return EXIT_ERROR if failed else EXIT_CLEAN
+
+
+def _print_score(score: Score, fmt: str) -> None:
+    print(json.dumps(score.as_dict()) if fmt == "json" else score.as_text(), flush=True)
