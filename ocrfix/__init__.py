@@ -15,9 +15,9 @@ The pipeline, one pure stage after another (modules in brackets)::
 
 Sibling copies of a text add evidence between flags and decisions:
 :mod:`discover` finds which texts are copies, :mod:`units` and :mod:`align`
-align them word by word, :mod:`siblings` collects each copy's readings where
-they differ, and :mod:`posterior` weighs all copies as witnesses of a noisy
-channel.
+align them word by word, :mod:`copies` collects each copy's readings where
+they differ, :mod:`siblings` gathers them span by span, and :mod:`posterior`
+weighs all copies as witnesses of a noisy channel.
 
 The nouns are in :mod:`ocrfix.types`, the options in :class:`Config`.
 Resources (:mod:`lexicon` from wordfreq, :mod:`speller` from symspellpy) are

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ocrfix.config import Config
+from ocrfix.copies import Sibling, make_sibling
 from ocrfix.detect import detect, resolve_overlaps
 from ocrfix.doc import make_doc
 from ocrfix.model import load_model
-from ocrfix.siblings import Sibling, make_sibling, with_siblings
+from ocrfix.siblings import with_siblings
 from ocrfix.types import Decision, Fixed, Flag
 
 DEFAULT = Config()

@@ -18,11 +18,11 @@ from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
 from ocrfix.batch import default_jobs, map_ordered
 from ocrfix.config import Config
+from ocrfix.copies import Sibling
 from ocrfix.discover import groups, links, neighbours, shingles
 from ocrfix.evaluate import Score, errors, total
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
-from ocrfix.siblings import Sibling
 from ocrfix.textio import InputError, decode, file_encoding, read_text, write_atomic
 from ocrfix.types import Fixed
 

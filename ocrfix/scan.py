@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 
 from ocrfix.api import check
 from ocrfix.config import Config
-from ocrfix.siblings import Sibling
+from ocrfix.copies import Sibling
 from ocrfix.types import Flag
 
 # Characters in the first piece (about a page) and in each later one.

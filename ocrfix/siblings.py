@@ -2,152 +2,37 @@
 
 A web copy, a reprint or a second scan holds the right reading where the OCR
 erred, but also its own rewording, boilerplate, dates and URLs. Each sibling
-is aligned with the document (:mod:`ocrfix.align`); where it reads a span
-otherwise (words, marks, the spacing around marks, the case of an initial),
-that is its vote. Overlapping votes of several siblings are judged as one
-span, each sibling's reading of it stitched from its votes and the text it
-reads alike; the document model's own suggestions inside the span join in.
-:mod:`ocrfix.posterior` then weighs every copy as a witness: how clean it
-is, how often it differs as an editor would (estimated here, from its known
-words replaced by known words OCR would hardly confuse), and how likely each
-reading is as text.
-
-Numbers, URLs and e-mail addresses are never taken from a sibling (only a
-stray digit or two of ours may be replaced), and differences of quotation
-style or of a capital where a sentence may start are not differences.
+says where it reads the document otherwise (:mod:`ocrfix.copies`).
+Overlapping votes of several siblings are judged as one span, each sibling's
+reading of it stitched from its votes and the text it reads alike; the
+document model's own suggestions inside the span join in.
+:mod:`ocrfix.posterior` then weighs every copy as a witness: how clean it is,
+how often it differs as an editor would, and how likely each reading is as
+text.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-import regex
-
-from ocrfix.align import Block, Tag, align
-from ocrfix.discover import Shingles, related, shingles
+from ocrfix.copies import Said, Sibling, view_of
+from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
-from ocrfix.model import Model, document_stats
-from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost, posterior, text_log_prob
-from ocrfix.tokens import tokenize
-from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
-from ocrfix.units import Unit, form, units_of
+from ocrfix.posterior import Witness, posterior, text_log_prob
+from ocrfix.types import Candidate, Flag, FlagKind, Source, Token, TokenKind
+from ocrfix.units import form, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
-# Never taken from a sibling: they differ between editions on purpose. Only
-# where we read a stray digit or two may a sibling's words or marks replace it.
-NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
-MAX_STRAY_DIGITS = 2
-# ... and a digit standing alone for a word only by a reading OCR could have
-# made it of: an edit or so ("4" for "a", "10" for "to"; not "2" for "two").
-STRAY_DIGIT_COST = 3.5
-# A difference (adjacent differing units merged) is considered when each side
-# has at most this many units (a line OCR lost fits); longer ones are passages
-# one copy lacks. On the bench's Tesseract set (ref task), 8 / 14 / 24 gave
-# CER -64.8 / -65.1 / -65.2%, with the seeds and the no-leak tests unchanged.
-MAX_DIFF_UNITS = 24
-# A sibling's editorial rate is estimated from its editorial differences per
-# aligned unit, starting from this many in this many units: a copy that shows
-# no editing (a second scan) is taken for one, but never for a perfect one. On
-# the bench's Tesseract set, 1 / 0.2 / 0.05 / 0.01 in 500 gave CER -67.2 /
-# -68.3 / -69.1 / -69.5% (ref) and -71.5 / -72.4 / -73.1 / -73.7% (noisy3),
-# with 6 / 5 / 4 / 6 of 267 noisy3 documents worse and the same four reworded
-# words taken; the seeds and the no-leak tests hold for all.
-EDITORIAL_PRIOR = (0.05, 500)
 # The flags whose reading siblings can confirm or overrule by agreeing with
 # the document: a word's spelling, not its layout.
 CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING})
-# Quotation marks (as units.key folds them): on which side of a stop they
-# stand is house style.
-QUOTES = frozenset("'\"")
-QUOTE_REACH = 2
-LINE_BREAK = regex.compile(r"[^\S\n]*\n\s*")
-# Marks whose spacing is house style (keys, as units.key gives them).
-DASHES = frozenset("-\u2010")
-# Marks after which a capital is no slip.
-SENTENCE_OPENERS = frozenset(".!?:;\"'\u201c\u2018(\u2014\u2013-")
 # At most this many readings of one span are weighed (the most attested).
 MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
-
-
-@dataclass(frozen=True, slots=True)
-class Sibling:
-    """Another copy of the text, ready to align: evidence only, never changed."""
-
-    name: str
-    text: str
-    units: tuple[Unit, ...]
-    noise: float  # its estimated share of OCR errors (see model.DocStats)
-    shingles: Shingles  # its word trigrams, to tell related texts
-    recurring: frozenset[str]  # case-folded words it has more than once
-
-
-def make_sibling(name: str, text: str, model: Model) -> Sibling:
-    """Prepare ``text`` (called ``name`` in reports) to serve as a sibling."""
-    units = units_of(text)
-    stats = document_stats(tokenize(text), model)
-    recurring = frozenset(w for w, n in stats.forms.items() if n >= 2)
-    return Sibling(name, text, units, stats.noise, shingles(text), recurring)
-
-
-@dataclass(frozen=True, slots=True)
-class _Vote:
-    """One sibling's reading of one span of ours."""
-
-    span: tuple[int, int]
-    reading: str
-    sibling: Sibling
-    evidence: Evidence
-
-
-@dataclass(frozen=True, slots=True)
-class _View:
-    """What one sibling says of the document: where it reads the same, where
-    otherwise (votes in text order, not overlapping), and how often it differs
-    as an editor would."""
-
-    sibling: Sibling
-    same: frozenset[int]  # indices of our units it reads alike
-    votes: tuple[_Vote, ...]
-    editorial: float
-
-    def reading(self, doc: Doc, span: tuple[int, int], starts: Sequence[int]) -> _Said | None:
-        """Its reading of ``span``: our text with its votes inside the span put in,
-        if it reads the rest alike (``starts``: our units' offsets); else None."""
-        first = bisect.bisect_left(self.votes, span[0], key=lambda v: v.span[0])
-        inside = []
-        for vote in self.votes[first:]:
-            if vote.span[0] >= span[1]:
-                break
-            if vote.span[1] > span[1]:
-                return None  # it reads a longer stretch otherwise
-            inside.append(vote)
-        if first > 0 and self.votes[first - 1].span[1] > span[0]:
-            return None
-        pieces, position = [], span[0]
-        for next_vote in (*inside, None):
-            gap_end = next_vote.span[0] if next_vote is not None else span[1]
-            gap = range(bisect.bisect_left(starts, position), bisect.bisect_left(starts, gap_end))
-            if not all(k in self.same for k in gap):
-                return None
-            pieces.append(doc.text[position:gap_end])
-            if next_vote is not None:
-                pieces.append(next_vote.reading)
-                position = next_vote.span[1]
-        witness = Witness("".join(pieces), self.sibling.noise, self.editorial)
-        return _Said(witness, tuple(v.evidence for v in inside))
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    """A sibling's reading of a span, and where in the sibling it stands."""
-
-    witness: Witness
-    evidence: tuple[Evidence, ...]
 
 
 def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) -> list[Flag]:
@@ -158,7 +43,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     mine = units_of(doc.text)
     own_shingles = shingles(doc.text)
     views = [
-        _view(doc, mine, s)
+        view_of(doc, mine, s)
         for s in siblings
         if s.text != doc.text and related(own_shingles, s.shingles)
     ]
@@ -204,247 +89,10 @@ def doc_recurring(doc: Doc) -> frozenset[str]:
     return frozenset(w for w, n in doc.stats.forms.items() if n >= 2)
 
 
-def _view(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> _View:
-    """Align ``sibling`` with the document and collect its readings."""
-    same: set[int] = set()
-    votes: list[_Vote] = []
-    aligned = editorial = 0
-    blocks = align([u.key for u in mine], [u.key for u in sibling.units])
-    previous: Block | None = None
-    for block in _merged(_untransposed(blocks, mine, sibling.units)):
-        after_replace = previous is not None and previous.tag == "replace"
-        previous = block
-        aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
-        if block.tag == "equal":
-            same.update(range(block.a_start, block.a_end))
-            votes.extend(_spacing_votes(doc, mine, sibling, block, after_replace))
-            votes.extend(_case_votes(doc, mine, sibling, block))
-            continue
-        editorial += _editorial_units(doc, mine, sibling, block)
-        vote = _vote(doc, mine, sibling, block)
-        if vote is not None:
-            votes.append(vote)
-    kept: list[_Vote] = []
-    for vote in sorted(votes, key=lambda v: v.span):
-        if not kept or vote.span[0] >= kept[-1].span[1]:
-            kept.append(vote)
-    k, n = EDITORIAL_PRIOR
-    return _View(sibling, frozenset(same), tuple(kept), (editorial + k) / (aligned + n))
-
-
-def _spacing_votes(
-    doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block, after_replace: bool
-) -> Iterator[_Vote]:
-    """Where equal units meet a mark, a space we have and the sibling lacks, or
-    the other way ("custody ." for "custody.", "end.The" for "end. The").
-    Line breaks and dashes are layout and house style, not readings."""
-    first = block.a_start + (0 if after_replace else 1)
-    for k in range(first, block.a_end):  # from where a misread run meets the block
-        j = block.b_start + (k - block.a_start)
-        before, after = mine[k - 1], mine[k]
-        if TokenKind.PUNCT not in (before.kind, after.kind):
-            continue
-        if before.key in DASHES or after.key in DASHES:
-            continue
-        ours = doc.text[before.end : after.start]
-        theirs = sibling.text[sibling.units[j - 1].end : sibling.units[j].start]
-        if bool(ours) == bool(theirs) or "\n" in ours + theirs or (ours + theirs).strip():
-            continue
-        gap = " " if theirs else ""
-        where = Evidence(sibling.name, sibling.units[j - 1].start, sibling.units[j].end)
-        # The vote spans the gap and the mark, not the word, which a vote of
-        # its own may correct ("count ." for "court.").
-        if after.kind is TokenKind.PUNCT:
-            yield _Vote(
-                (before.end, after.end), gap + doc.text[after.start : after.end], sibling, where
-            )
-        else:
-            yield _Vote(
-                (before.start, after.start),
-                doc.text[before.start : before.end] + gap,
-                sibling,
-                where,
-            )
-
-
-def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Iterator[_Vote]:
-    """Equal words whose first letter alone differs in case ("In" for "in" inside a
-    sentence, "john" for "John"): OCR's slip, or the copy's. Whole words in
-    capitals, and a capital where a sentence may start, are house style."""
-    for k in range(block.a_start, block.a_end):
-        unit = mine[k]
-        if unit.kind is not TokenKind.WORD:
-            continue
-        theirs = sibling.units[block.b_start + (k - block.a_start)]
-        ours_text = doc.text[unit.start : unit.end]
-        their_text = sibling.text[theirs.start : theirs.end]
-        if (
-            ours_text == their_text
-            or ours_text[1:] != their_text[1:]
-            or not ours_text[1:].islower()
-        ):
-            continue
-        if ours_text[0].isupper() and _may_start_sentence(doc.text, unit.start):
-            continue
-        where = Evidence(sibling.name, theirs.start, theirs.end)
-        yield _Vote((unit.start, unit.end), their_text, sibling, where)
-
-
-def _may_start_sentence(text: str, start: int) -> bool:
-    """Could a sentence (or a heading, or a quotation) start at ``start``?"""
-    before = text[:start].rstrip(" ")
-    return not before or before[-1] in SENTENCE_OPENERS or before.endswith("\n\n")
-
-
-def _editorial_units(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> int:
-    """How many units of ``block`` look edited rather than misread: known words
-    replaced by known words that OCR would hardly confuse ("said" -> "stated")."""
-    ours = [doc.text[u.start : u.end] for u in mine[block.a_start : block.a_end]]
-    theirs = [sibling.text[u.start : u.end] for u in sibling.units[block.b_start : block.b_end]]
-    if not (_all_known_words(doc, ours) and _all_known_words(doc, theirs)):
-        return 0
-    if ocr_cost(" ".join(theirs), " ".join(ours)) <= EDITORIAL_COST:
-        return 0
-    return max(len(ours), len(theirs))
-
-
-def _all_known_words(doc: Doc, texts: Sequence[str]) -> bool:
-    """Are ``texts`` words (at least one, no marks), all of them known?"""
-    return bool(texts) and all(any(c.isalnum() for c in t) and doc.model.is_known(t) for t in texts)
-
-
-def _untransposed(
-    blocks: Sequence[Block], mine: Sequence[Unit], theirs: Sequence[Unit]
-) -> Iterator[Block]:
-    """``blocks``, with a quote put on the other side of a stop or comma read as
-    equal: that is house style (`Nations".` for `Nations.”`), not a reading."""
-    for block in blocks:
-        if block.tag != "equal" and _quote_moved(block, mine, theirs):
-            yield Block("equal", block.a_start, block.a_end, block.b_start, block.b_end)
-        else:
-            yield block
-
-
-def _quote_moved(block: Block, mine: Sequence[Unit], theirs: Sequence[Unit]) -> bool:
-    """Does ``block`` differ only by quotes that the other side has within QUOTE_REACH units?"""
-    ours = mine[block.a_start : block.a_end]
-    other = theirs[block.b_start : block.b_end]
-    if not all(u.kind is TokenKind.PUNCT for u in (*ours, *other)):
-        return False
-    lost = Counter(u.key for u in ours) - Counter(u.key for u in other)
-    found = Counter(u.key for u in other) - Counter(u.key for u in ours)
-    if not (lost or found) or any(k not in QUOTES for k in (*lost, *found)):
-        return False
-    near_theirs = {
-        u.key for u in theirs[max(0, block.b_start - QUOTE_REACH) : block.b_end + QUOTE_REACH]
-    }
-    near_mine = {
-        u.key for u in mine[max(0, block.a_start - QUOTE_REACH) : block.a_end + QUOTE_REACH]
-    }
-    return all(k in near_theirs for k in lost) and all(k in near_mine for k in found)
-
-
-def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
-    """Adjacent differences as one ("fashionably attred" against "fashionably-attired"
-    is a lost hyphen and a misread word, one misreading)."""
-    pending: Block | None = None
-    for block in blocks:
-        if block.tag == "equal":
-            if pending is not None:
-                yield pending
-                pending = None
-            yield block
-        elif pending is None or (pending.a_end, pending.b_end) != (block.a_start, block.b_start):
-            if pending is not None:
-                yield pending  # not contiguous in the sibling: another passage
-            pending = block
-        else:
-            a0, b0 = pending.a_start, pending.b_start
-            a1, b1 = block.a_end, block.b_end
-            tag: Tag = "insert" if a0 == a1 else "delete" if b0 == b1 else "replace"
-            pending = Block(tag, a0, a1, b0, b1)
-    if pending is not None:
-        yield pending
-
-
-def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> _Vote | None:
-    """The sibling's reading of our units in ``block``, if it may be a misreading of ours.
-
-    A word the sibling has and we lack is read as our preceding word plus it
-    ("in the" where we have "in"). Numbers, URLs and e-mail addresses never
-    count, nor does a reading that brings in a word we do not know.
-    """
-    a0, a1, b0, b1 = block.a_start, block.a_end, block.b_start, block.b_end
-    inserted = a0 == a1
-    if inserted:
-        if a0 == 0:
-            return None
-        a0 -= 1  # attach the sibling's extra words (or marks) to our unit before them
-    if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
-        return None
-    ours, theirs = mine[a0:a1], sibling.units[b0:b1]
-    if any(u.kind in NEVER_TAKEN for u in theirs) or any(
-        u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours
-    ):
-        return None
-    start, end = ours[0].start, ours[-1].end
-    lead = ""
-    if not inserted and theirs and a0 > 0 and b0 > 0:
-        # The copy joins what we space ("x-y" where we read "x y"): our space
-        # is part of the misreading; or it spaces what we join ("the-diamands"
-        # for "the diamonds"): its space is part of the reading.
-        their_gap = sibling.text[sibling.units[b0 - 1].end : theirs[0].start]
-        our_gap = doc.text[mine[a0 - 1].end : start]
-        if not their_gap and our_gap and not our_gap.strip():
-            start = mine[a0 - 1].end
-        elif their_gap and not our_gap:
-            lead = " "
-    if not inserted and not theirs and a0 > 0 and a1 < len(mine) and 0 < b0 < len(sibling.units):
-        # Units the copy lacks: what it has between their neighbours stands
-        # for all we have there (but a line break of ours stays).
-        start, end = mine[a0 - 1].end, mine[a1].start
-        their_gap = sibling.text[sibling.units[b0 - 1].end : sibling.units[b0].start]
-        reading = _gap_reading(doc.text[start:end]) if their_gap else ""
-    else:
-        extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split()) if theirs else ""
-        lost_marks = inserted and all(u.kind is TokenKind.PUNCT for u in theirs)
-        # A lost mark joins our unit ("St" -> "St."); lost words follow it after a space.
-        observed = doc.text[start:end]
-        reading = (
-            observed + extra if lost_marks else f"{observed} {extra}" if inserted else lead + extra
-        )
-    if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
-        return None  # case, quotation style or spacing only
-    observed = doc.text[start:end]
-    if len(ours) == 1 and _stray_digits(ours[0]) and ocr_cost(reading, observed) > STRAY_DIGIT_COST:
-        return None  # "2" for "two" is a style, not a misreading
-    if theirs:
-        where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
-    else:  # the sibling lacks our marks: point between its neighbouring units
-        at = sibling.units[b0 - 1].end if b0 else 0
-        where = Evidence(sibling.name, at, at)
-    return _Vote((start, end), reading, sibling, where)
-
-
-def _gap_reading(gap: str) -> str:
-    """White space to leave where units are dropped from ``gap``: its line break
-    (with the blank lines around it) if it has one, else a space."""
-    found = LINE_BREAK.search(gap)
-    return found.group() if found else " "
-
-
-def _stray_digits(unit: Unit) -> bool:
-    """Is ``unit`` a digit or two, which OCR makes of specks and of letters
-    ("7" for a blot, "4" for "a")? A copy may show what stood there."""
-    return (
-        unit.kind is TokenKind.NUMBER and len(unit.key) <= MAX_STRAY_DIGITS and unit.key.isdigit()
-    )
-
-
 def _judge(
     doc: Doc,
     span: tuple[int, int],
-    said: Sequence[_Said],
+    said: Sequence[Said],
     flags: Sequence[Flag],
     words: Sequence[Token],
     recurring: frozenset[str],
