@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ocrfix.align import Block, Tag, align
 from ocrfix.discover import Shingles, shingles
@@ -54,6 +55,12 @@ EDITORIAL_PRIOR = (0.05, 500)
 # stand is house style.
 QUOTES = frozenset("'\"")
 QUOTE_REACH = 2
+WORD_RUN = regex.compile(r"\S+")
+# A known word a copy puts for a known word of ours more than two arbitrary
+# edits away may be its rewording: :func:`keep_our_words` offers our word back.
+KEPT_WORD_COST = 4.7
+# Marks stripped from a word before it is looked up.
+EDGE_MARKS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d"
 LINE_BREAK = regex.compile(r"[^\S\n]*\n\s*")
 # Marks whose spacing is house style (keys, as units.key gives them).
 DASHES = frozenset("-\u2010")
@@ -372,3 +379,39 @@ def _stray_digits(unit: Unit) -> bool:
     return (
         unit.kind is TokenKind.NUMBER and len(unit.key) <= MAX_STRAY_DIGITS and unit.key.isdigit()
     )
+
+
+def keep_our_words(model: Model, ours: str, reading: str) -> str:
+    """``reading`` with each word that replaces a known word of ``ours`` by another
+    known word OCR would hardly confuse with it ("around" for "about") put back
+    as ours; its spacing and line breaks kept.
+
+    >>> from ocrfix.model import load_model
+    >>> keep_our_words(load_model("en"), "at about halfpast might", "at around half-past eight")
+    'at about half-past eight'
+    """
+    mine = ours.split()
+    theirs = list(WORD_RUN.finditer(reading))
+    pieces: list[str] = []
+    position = 0
+    ops = Levenshtein.opcodes([w.casefold() for w in mine], [m.group().casefold() for m in theirs])
+    for op in ops:
+        if op.tag != "replace" or op.src_end - op.src_start != op.dest_end - op.dest_start:
+            continue
+        for i, j in zip(
+            range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True
+        ):
+            word, other = mine[i].strip(EDGE_MARKS), theirs[j].group().strip(EDGE_MARKS)
+            if (
+                word
+                and other
+                and model.is_known(word)
+                and model.is_known(other)
+                and ocr_cost(other, word) > KEPT_WORD_COST
+            ):
+                found = theirs[j]
+                pieces.append(reading[position : found.start()])
+                pieces.append(found.group().replace(other, word))
+                position = found.end()
+    pieces.append(reading[position:])
+    return "".join(pieces)

@@ -18,11 +18,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ocrfix.copies import Said, Sibling, view_of
+from ocrfix.copies import Said, Sibling, keep_our_words, view_of
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.posterior import Witness, posterior, text_log_prob
-from ocrfix.types import Candidate, Flag, FlagKind, Source, Token, TokenKind
+from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
 from ocrfix.units import form, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
@@ -110,6 +110,15 @@ def _judge(
     hypotheses = {form(ours): ours}
     for reading, _ in readings.most_common(MAX_HYPOTHESES):
         hypotheses.setdefault(reading, spelled[reading])
+    # A copy's reading with our own known words kept where it has other known
+    # words OCR would hardly have misread (a garbled line in a reworded copy):
+    # its OCR-like readings without its rewording, a hypothesis of its own.
+    kept: dict[str, tuple[Evidence, ...]] = {}
+    for r in said:
+        variant = keep_our_words(doc.model, ours, r.witness.reading)
+        if variant != r.witness.reading and form(variant) not in hypotheses:
+            hypotheses[form(variant)] = variant
+            kept[form(variant)] = r.evidence
     sources: dict[str, Source] = {}
     for flag in flags:
         for candidate in flag.suggestions:
@@ -131,6 +140,7 @@ def _judge(
         if h == ours:
             continue
         evidence = tuple(e for r in said if form(r.witness.reading) == form(h) for e in r.evidence)
+        evidence = evidence or kept.get(form(h), ())
         p = round(min(MAX_CONFIDENCE, chance[h]), 3)
         ranked.append(
             Candidate(h, p, "sibling" if evidence else sources.get(h, "sibling"), evidence)

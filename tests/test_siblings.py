@@ -203,3 +203,12 @@ def test_write_ups_sharing_one_passage_are_found() -> None:
     two = f"Reporters in the capital heard how {quote}, a promise first made in spring."
     (link,) = links([shingles(one), shingles(two)])
     assert link.shared >= 25
+
+
+def test_a_copys_rewording_inside_a_misread_run_is_not_taken() -> None:
+    """Where our garbled line holds a word the edited copy reworded, the copy's
+    OCR-like readings are taken and our word is kept."""
+    ocr = STORY.replace("said last week that", "said lasl weck tbat")
+    edited = STORY.replace("said last week", "stated last week")
+    fixed = fix(ocr, siblings=[edited]).text
+    assert "Ministry said last week that" in fixed and "stated" not in fixed
