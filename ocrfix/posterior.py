@@ -47,6 +47,10 @@ ODD_MARK_LOG_P = -3.5
 # A mark right after the same mark (". ." at a paragraph's end, ",,"): print
 # has it only in an ellipsis.
 REPEATED_MARK_LOG_P = -2.0
+# A paragraph of prose ends with a stop (or a colon, a closing quote or
+# bracket); one that ends without is rare outside headings.
+UNSTOPPED_PARAGRAPH_LOG_P = -2.0
+PARAGRAPH_ENDINGS = frozenset(".!?:;\"'\u201d\u2019)]")
 # OCR's cost for a mark lost, added or confused (its commonest slip).
 MARK_COST = 0.5
 # OCR drops whole words and lines (a faint or skewed line): a run of lost
@@ -198,11 +202,23 @@ def text_log_prob(
         previous = piece
     if after and not WORD_CHARS.match(after) and after == previous != before:
         score += REPEATED_MARK_LOG_P
+    if _paragraph_ends_unstopped(text, before):
+        score += UNSTOPPED_PARAGRAPH_LOG_P
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
     else:
         score += model.context.join(left, right)
     return score
+
+
+def _paragraph_ends_unstopped(text: str, before: str) -> bool:
+    """Does a paragraph end in ``text`` (after ``before``, the character preceding
+    it) with no stop, colon or closing quote before the break?"""
+    end = text.find("\n\n")
+    if end == -1:
+        return False
+    last = (before + text[:end]).rstrip()[-1:]
+    return bool(last) and last not in PARAGRAPH_ENDINGS
 
 
 def _zipf(model: Model, word: str, recurring: frozenset[str]) -> float:

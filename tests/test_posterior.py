@@ -46,3 +46,10 @@ def test_a_mark_repeated_across_the_edge_is_rare() -> None:
     alone = text_log_prob(model, ".", "home", "He", frozenset(), before="e", after="H")
     doubled = text_log_prob(model, ".", "home", "He", frozenset(), before=".", after="H")
     assert doubled < alone
+
+
+def test_a_paragraph_without_a_stop_is_rare() -> None:
+    model = load_model("en")
+    stopped = text_log_prob(model, ".\n\n", "death", "The", frozenset(), before="h", after="T")
+    bare = text_log_prob(model, "\n\n", "death", "The", frozenset(), before="h", after="T")
+    assert stopped > bare
