@@ -183,11 +183,13 @@ def text_log_prob(
     recurring: frozenset[str],
     before: str = "",
     after: str = "",
+    paragraph_after: bool = False,
 ) -> float:
     """log10 language-model score of ``text`` between the words ``left`` and ``right``:
     word frequencies, their bigram fit with each other and the neighbours, and
     the frequencies of its marks, a mark repeated (``before`` and ``after``: the
-    marks or letters around the text) being rarer still. ``recurring``: case-folded
+    marks or letters around the text) being rarer still, and a paragraph that ends
+    without a stop (``paragraph_after``: one ends right after the text). ``recurring``: case-folded
     words that recur in a witness (names, mostly)."""
     score = 0.0
     words = []
@@ -202,7 +204,7 @@ def text_log_prob(
         previous = piece
     if after and not WORD_CHARS.match(after) and after == previous != before:
         score += REPEATED_MARK_LOG_P
-    if _paragraph_ends_unstopped(text, before):
+    if _paragraph_ends_unstopped(text, before, paragraph_after):
         score += UNSTOPPED_PARAGRAPH_LOG_P
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
@@ -211,12 +213,15 @@ def text_log_prob(
     return score
 
 
-def _paragraph_ends_unstopped(text: str, before: str) -> bool:
+def _paragraph_ends_unstopped(text: str, before: str, paragraph_after: bool) -> bool:
     """Does a paragraph end in ``text`` (after ``before``, the character preceding
-    it) with no stop, colon or closing quote before the break?"""
+    it), or right after it (``paragraph_after``), with no stop, colon or closing
+    quote before the break?"""
     end = text.find("\n\n")
     if end == -1:
-        return False
+        if not paragraph_after:
+            return False
+        end = len(text)
     last = (before + text[:end]).rstrip()[-1:]
     return bool(last) and last not in PARAGRAPH_ENDINGS
 

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+import regex
+
 from ocrfix.copies import Said, Sibling, keep_our_words, view_of
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
@@ -29,6 +31,8 @@ from ocrfix.words import MAX_CONFIDENCE
 # The flags whose reading siblings can confirm or overrule by agreeing with
 # the document: a word's spelling, not its layout.
 CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING})
+# White space holding a blank line: a paragraph ends before it.
+PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 # At most this many readings of one span are weighed (the most attested).
 MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
@@ -129,8 +133,9 @@ def _judge(
         return None
     left, right = _neighbours(words, span)
     before, after = doc.text[:start].rstrip()[-1:], doc.text[end:].lstrip()[:1]
+    paragraph_after = PARAGRAPH_BREAK.match(doc.text, end) is not None
     prior = {
-        h: text_log_prob(doc.model, h, left, right, recurring, before, after)
+        h: text_log_prob(doc.model, h, left, right, recurring, before, after, paragraph_after)
         for h in hypotheses.values()
     }
     witnesses = [Witness(ours, doc.stats.noise, 0.0), *(r.witness for r in said)]
