@@ -133,7 +133,7 @@ def _judge(
         return None
     left, right = _neighbours(words, span)
     before, after = doc.text[:start].rstrip()[-1:], doc.text[end:].lstrip()[:1]
-    paragraph_after = PARAGRAPH_BREAK.match(doc.text, end) is not None
+    paragraph_after = PARAGRAPH_BREAK.match(doc.text, end) is not None or not after
     prior = {
         h: text_log_prob(doc.model, h, left, right, recurring, before, after, paragraph_after)
         for h in hypotheses.values()
