@@ -18,22 +18,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix import check
+from ocrfix.evaluate import normalise
 
-FOLD = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
-)
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
-
-
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).translate(FOLD).split())
 
 
 def char_map(ocr: str, gt: str) -> list[int]:
@@ -66,9 +59,9 @@ def judge(ocr: str, gt: str) -> list[tuple[str, float, bool]]:
         pad = 2
         before = ocr[max(0, flag.start - pad) : flag.start]
         after = ocr[flag.end : flag.end + pad]
-        target = norm(gt[max(0, a - pad) : b + pad])
-        fixed = Levenshtein.distance(norm(before + flag.best.text + after), target)
-        kept = Levenshtein.distance(norm(before + flag.text + after), target)
+        target = normalise(gt[max(0, a - pad) : b + pad])
+        fixed = Levenshtein.distance(normalise(before + flag.best.text + after), target)
+        kept = Levenshtein.distance(normalise(before + flag.text + after), target)
         right = fixed < kept
         out.append((flag.kind.value, flag.best.confidence, right))
     return out

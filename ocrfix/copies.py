@@ -29,7 +29,7 @@ from ocrfix.model import Model, document_stats
 from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost
 from ocrfix.tokens import tokenize
 from ocrfix.types import Evidence, TokenKind
-from ocrfix.units import Unit, units_of
+from ocrfix.units import EDGE_MARKS, Unit, units_of
 
 # Never taken from a sibling: they differ between editions on purpose. Only
 # where we read a stray digit or two may a sibling's words or marks replace it.
@@ -59,8 +59,6 @@ WORD_RUN = regex.compile(r"\S+")
 # A known word a copy puts for a known word of ours more than two arbitrary
 # edits away may be its rewording: :func:`keep_our_words` offers our word back.
 KEPT_WORD_COST = 4.7
-# Marks stripped from a word before it is looked up.
-EDGE_MARKS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d"
 LINE_BREAK = regex.compile(r"[^\S\n]*\n\s*")
 # Marks whose spacing is house style (keys, as units.key gives them).
 DASHES = frozenset("-\u2010")
@@ -84,8 +82,7 @@ def make_sibling(name: str, text: str, model: Model) -> Sibling:
     """Prepare ``text`` (called ``name`` in reports) to serve as a sibling."""
     units = units_of(text)
     stats = document_stats(tokenize(text), model)
-    recurring = frozenset(w for w, n in stats.forms.items() if n >= 2)
-    return Sibling(name, text, units, stats.noise, shingles(text), recurring)
+    return Sibling(name, text, units, stats.noise, shingles(text), stats.recurring)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import regex
 
 from ocrfix.doc import Doc
 from ocrfix.types import Candidate, Flag, FlagKind
+from ocrfix.units import EDGE_MARKS
 
 # A chunk (text between white space) is junk when under this share of its
 # characters are letters or digits ("-__s", "_", ".,'"), or when it is a lone
@@ -28,8 +29,8 @@ GARBAGE_CHUNK = 0.5
 # "---", "***", "...": a run of one mark this long is a separator, not specks.
 SEPARATOR_MIN = 3
 ARTIFACT = 0.6
-# Marks that may stand at the edges of a genuine chunk: "(a)", "'tis", "end."
-EDGE_MARKS = "()[]{}\"'.,;:!?\u201c\u201d\u2018\u2019"
+# (Marks that may stand at the edges of a genuine chunk, "(a)", "'tis", "end.":
+# units.EDGE_MARKS.)
 
 CHUNK = regex.compile(r"\S+")
 URL_LINE = regex.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", regex.IGNORECASE)

@@ -109,6 +109,11 @@ class DocStats:
         return self.forms[word.casefold()] >= 2
 
     @property
+    def recurring(self) -> frozenset[str]:
+        """The case-folded word forms that occur at least twice."""
+        return frozenset(w for w, n in self.forms.items() if n >= 2)
+
+    @property
     def error_base(self) -> float:
         """-log10 of the estimated per-word error rate: the fixed cost of any OCR error."""
         return -math.log10(self.noise)

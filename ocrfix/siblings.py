@@ -57,7 +57,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     spans = _clusters(
         [v.span for view in views for v in view.votes] + [(f.start, f.end) for f in judged]
     )
-    recurring = frozenset().union(doc_recurring(doc), *(v.sibling.recurring for v in views))
+    recurring = frozenset().union(doc.stats.recurring, *(v.sibling.recurring for v in views))
     starts = [u.start for u in mine]
     words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
     flag_starts = [f.start for f in judged]
@@ -86,11 +86,6 @@ def _clusters(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def doc_recurring(doc: Doc) -> frozenset[str]:
-    """Case-folded words the document has more than once."""
-    return frozenset(w for w, n in doc.stats.forms.items() if n >= 2)
 
 
 def _judge(

@@ -21,6 +21,8 @@ ALIGNED = frozenset(
     {TokenKind.WORD, TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL, TokenKind.PUNCT}
 )
 HYPHENS = frozenset("-\u2010\u00ad")
+# Marks stripped from a word's edges before it is looked up or judged.
+EDGE_MARKS = "()[]{}\"'.,;:!?\u201c\u201d\u2018\u2019"
 WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
 # Typographic variants folded before comparing: quotes, dashes, spaces.
 FOLD = str.maketrans(
