@@ -28,6 +28,9 @@ ANCHOR_N = 3
 # otherwise it is text one side has and the other lacks.
 MAX_GAP = 200
 MAX_GAP_RATIO = 3.0
+# A stretch between anchors this short is aligned in full even if one side
+# is much longer: OCR loses a line or two, or reads a blot as a line of specks.
+MAX_LOST_LINE = 30
 # Units compared before the first anchor and after the last.
 EDGE_WINDOW = 20
 # After the main chain of anchors, further chains align passages one side
@@ -36,6 +39,7 @@ MAX_CHAINS = 8
 MIN_MOVED_ANCHORS = 2
 
 Tag = Literal["equal", "replace", "insert", "delete"]
+Where = Literal["before", "between", "after"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +111,17 @@ def _chain_blocks(
     # anchor is compared: further out, one side may have boilerplate.
     (i1, j1), (i0, j0) = chain[0], chain[-1]
     k = min(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1), EDGE_WINDOW)
-    blocks.extend(_fill(a, b, i1 - k, i1, j1 - k, j1))
+    blocks.extend(_fill(a, b, i1 - k, i1, j1 - k, j1, where="before"))
     for (x0, y0), (x1, y1) in itertools.pairwise(chain):
         if (
             _free_run(used_a, x0, 1, x1 - x0) == x1 - x0
             and _free_run(used_b, y0, 1, y1 - y0) == y1 - y0
         ):
-            blocks.extend(_fill(a, b, x0, x1, y0, y1))
+            blocks.extend(_fill(a, b, x0, x1, y0, y1, where="between"))
     k = min(
         _free_run(used_a, i0, 1, len(a) - i0), _free_run(used_b, j0, 1, len(b) - j0), EDGE_WINDOW
     )
-    blocks.extend(_fill(a, b, i0, i0 + k, j0, j0 + k))
+    blocks.extend(_fill(a, b, i0, i0 + k, j0, j0 + k, where="after"))
     return blocks
 
 
@@ -176,14 +180,21 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _fill(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:
-    """Align ``a[i0:i1]`` with ``b[j0:j1]`` in full, if they look like the same text."""
+def _fill(
+    a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int, *, where: Where
+) -> list[Block]:
+    """Align ``a[i0:i1]`` with ``b[j0:j1]`` in full, if they look like the same text.
+    ``where``: the stretch lies between two anchors, or before the first or after
+    the last (an edge of the shared text, where either copy may have boilerplate
+    or specks: there a difference counts only where shared text lies beyond it,
+    see _bounded)."""
     na, nb = i1 - i0, j1 - j0
     if na == 0 and nb == 0:
         return []
     if na == 0 or nb == 0:  # between two anchors, one side has units the other lacks
         return [Block("insert" if na == 0 else "delete", i0, i1, j0, j1)]
-    if max(na, nb) > MAX_GAP or max(na, nb) > MAX_GAP_RATIO * min(na, nb):
+    lost_line = where == "between" and max(na, nb) <= MAX_LOST_LINE
+    if max(na, nb) > MAX_GAP or (max(na, nb) > MAX_GAP_RATIO * min(na, nb) and not lost_line):
         # One side has text the other lacks (boilerplate, a dropped paragraph),
         # or the stretch is too long to be a local difference: compare only
         # windows next to the anchors, the shorter side split between them.
@@ -193,7 +204,22 @@ def _fill(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int
             *_opcodes(a, b, i0, i0 + head, j0, j0 + head),
             *_opcodes(a, b, i1 - tail, i1, j1 - tail, j1),
         ]
-    return _opcodes(a, b, i0, i1, j0, j1)
+    blocks = _opcodes(a, b, i0, i1, j0, j1)
+    if where == "before":
+        while blocks and not _bounded(blocks[0], (i0, j0) == (0, 0)):
+            blocks.pop(0)
+    elif where == "after":
+        while blocks and not _bounded(blocks[-1], (i1, j1) == (len(a), len(b))):
+            blocks.pop()
+    return blocks
+
+
+def _bounded(block: Block, both_end: bool) -> bool:
+    """May ``block``, the outermost of an edge stretch, count? An equal one, or
+    one word read as another where both texts begin (or end) with it; any
+    other difference there may be one copy's boilerplate or specks."""
+    one_word = block.a_end - block.a_start == 1 == block.b_end - block.b_start
+    return block.tag == "equal" or (both_end and block.tag == "replace" and one_word)
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:

@@ -319,7 +319,7 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         a0 -= 1  # attach the sibling's extra words (or marks) to our unit before them
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
-    ours, theirs = mine[a0:a1], sibling.units[b0:b1]
+    ours, theirs = mine[a0:a1], _without_stray_edges(sibling.units[b0:b1])
     if any(u.kind in NEVER_TAKEN for u in theirs) or any(
         u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours
     ):
@@ -368,6 +368,17 @@ def _gap_reading(gap: str) -> str:
     (with the blank lines around it) if it has one, else a space."""
     found = LINE_BREAK.search(gap)
     return found.group() if found else " "
+
+
+def _without_stray_edges(units: Sequence[Unit]) -> Sequence[Unit]:
+    """``units`` without the stray digits at their ends (a blot read "7" after a
+    line), unless nothing else is left: a copy's noise is no reading."""
+    lo, hi = 0, len(units)
+    while lo < hi and _stray_digits(units[lo]):
+        lo += 1
+    while hi > lo and _stray_digits(units[hi - 1]):
+        hi -= 1
+    return units[lo:hi] if lo < hi else units
 
 
 def _stray_digits(unit: Unit) -> bool:

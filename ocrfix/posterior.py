@@ -58,6 +58,14 @@ MARK_COST = 0.5
 # many words are aligned word by word.
 LOST_RUN_COST = 2.0
 LOST_WORD_COST = 0.3
+# Specks and smudges are read as short words or marks ("at By", "_"): a run
+# of them costs ADDED_RUN_COST once, plus ADDED_CHAR_COST for each of a
+# word's first SPECK_CHARS characters; a longer added word is as unlikely as
+# any string (a thirtieth per character), so a passage is no misreading.
+ADDED_RUN_COST = 2.0
+ADDED_CHAR_COST = 0.5
+SPECK_CHARS = 2
+STRING_CHAR_COST = 1.5
 MAX_WORDS_ALIGNED = 40
 # Given that an editor changed the text here, the chance the edit is this
 # reading: editors choose among a few synonyms, so it is not small; but few
@@ -109,7 +117,7 @@ def ocr_cost(truth: str, read: str) -> float:
 def _cost(truth: str, read: str) -> float:
     whole = _piece_cost(truth, read) or MARK_COST  # 0: only spacing around marks differs
     ts, rs = truth.split(), read.split()
-    if len(ts) <= len(rs) or len(ts) > MAX_WORDS_ALIGNED:
+    if len(ts) == len(rs) or max(len(ts), len(rs)) > MAX_WORDS_ALIGNED:
         return whole
     return min(whole, _word_cost(ts, rs))
 
@@ -121,29 +129,38 @@ def _piece_cost(truth: str, read: str) -> float:
 
 
 def _word_cost(ts: Sequence[str], rs: Sequence[str]) -> float:
-    """Word-level channel cost of reading ``rs`` for ``ts``: misread, lost or
-    added words, a run of lost words costing LOST_RUN_COST once."""
+    """Word-level channel cost of reading ``rs`` for ``ts``: words misread,
+    runs of words lost (LOST_RUN_COST once, LOST_WORD_COST each) and runs of
+    specks read as words (ADDED_RUN_COST once, ADDED_CHAR_COST a character)."""
     inf = float("inf")
     n, m = len(ts), len(rs)
-    # kept[i][j] / lost[i][j]: cost of ts[:i] read as rs[:j], the last truth
-    # word kept (misread or not) / lost.
+    # kept / lost / added [i][j]: cost of ts[:i] read as rs[:j], the last step
+    # a truth word read (misread or not) / a truth word lost / a word added.
     kept = [[inf] * (m + 1) for _ in range(n + 1)]
     lost = [[inf] * (m + 1) for _ in range(n + 1)]
+    added = [[inf] * (m + 1) for _ in range(n + 1)]
     kept[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            best = min(kept[i][j], lost[i][j])
+            best = min(kept[i][j], lost[i][j], added[i][j])
             if best == inf:
                 continue
-            if i < n:  # truth word i lost
-                run = lost[i][j] + LOST_WORD_COST
-                start = kept[i][j] + LOST_RUN_COST + LOST_WORD_COST
-                lost[i + 1][j] = min(lost[i + 1][j], run, start)
-            if j < m:  # a read word from nothing (a speck read as "a")
-                kept[i][j + 1] = min(kept[i][j + 1], best + _piece_cost("", rs[j]))
+            if i < n:
+                run = min(lost[i][j] + LOST_WORD_COST, best + LOST_RUN_COST + LOST_WORD_COST)
+                lost[i + 1][j] = min(lost[i + 1][j], run)
+            if j < m:
+                speck = _added_cost(rs[j])
+                run = min(added[i][j] + speck, best + ADDED_RUN_COST + speck)
+                added[i][j + 1] = min(added[i][j + 1], run)
             if i < n and j < m:
                 kept[i + 1][j + 1] = min(kept[i + 1][j + 1], best + _piece_cost(ts[i], rs[j]))
-    return min(kept[n][m], lost[n][m])
+    return min(kept[n][m], lost[n][m], added[n][m])
+
+
+def _added_cost(word: str) -> float:
+    """OCR's cost for reading ``word`` where nothing was printed."""
+    short = min(len(word), SPECK_CHARS)
+    return ADDED_CHAR_COST * short + STRING_CHAR_COST * (len(word) - short)
 
 
 def _split_marks(text: str) -> tuple[str, str]:
@@ -153,13 +170,17 @@ def _split_marks(text: str) -> tuple[str, str]:
     return " ".join(letters.split()), marks
 
 
-def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
+def log_likelihood(witnesses: Sequence[Witness], truth: str, written: float = 0.0) -> float:
     """log10 P(the witnesses all show their common reading | the text is ``truth``).
 
     Each may have misread the truth on its own; but if they show an edit, it
     is more likely one edit they all copy (a reworded version reprinted) than
     an edit each made alike, so the editorial chance counts once, at the
     lowest editorial rate among them (all must descend from the edited copy).
+    ``written``: the language model's score of the reading over the truth's.
+    An editor who adds a sentence wrote it, and any sentence is unlikely: the
+    words a reading adds cost their share of that score (a rewording that
+    also lengthens is mostly judged as a rewording).
     """
     reading = witnesses[0].reading
     if form(reading) == form(truth):
@@ -171,6 +192,8 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str) -> float:
     likeness = EDIT_SPECIFICITY
     if len(reading.split()) == len(truth.split()):  # words replaced, not added or dropped
         likeness *= 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
+    elif (extra := len(reading.split()) - len(truth.split())) > 0:
+        likeness *= 10 ** (min(0.0, written) * extra / len(reading.split()))
     edited = min(w.editorial for w in witnesses) * likeness
     return math.log10(misread + edited)
 
@@ -245,7 +268,15 @@ def posterior(prior: Mapping[str, float], witnesses: Iterable[Witness]) -> dict[
         else:
             alone.append([w])
     together = [*alone, *groups.values()]
-    scores = {h: p + sum(log_likelihood(g, h) for g in together) for h, p in prior.items()}
+    by_form = {form(h): p for h, p in prior.items()}
+
+    def written(group: Sequence[Witness], truth: str) -> float:
+        reading = by_form.get(form(group[0].reading))
+        return 0.0 if reading is None else reading - prior[truth]
+
+    scores = {
+        h: p + sum(log_likelihood(g, h, written(g, h)) for g in together) for h, p in prior.items()
+    }
     top = max(scores.values())
     weights = {h: 10 ** (s - top) for h, s in scores.items()}
     total = sum(weights.values())

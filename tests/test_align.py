@@ -67,3 +67,18 @@ def test_partial_overlap_aligns_only_what_is_shared() -> None:
 
 def test_unrelated_texts_do_not_align() -> None:
     assert blocks(STORY, "completely different words with nothing in common at all here") == []
+
+
+def test_a_line_one_side_lost_between_anchors_is_an_insertion() -> None:
+    lost = "and then he left the house quietly by the back door"
+    a = STORY.replace("after russia", "after : russia")
+    b = STORY.replace("after russia", f"after {lost} russia")
+    found = blocks(a, b)
+    assert any(tag in ("insert", "replace") and lost.split()[3] in y for tag, _, y in found)
+
+
+def test_a_difference_at_the_edge_of_the_shared_text_is_not_aligned() -> None:
+    """Our text ends in specks where the copy's footer begins: no reading of ours."""
+    a = STORY + " . : e"
+    b = STORY + " . read more on our site"
+    assert [tag for tag, _, _ in blocks(a, b)] == ["equal"]

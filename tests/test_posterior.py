@@ -53,3 +53,24 @@ def test_a_paragraph_without_a_stop_is_rare() -> None:
     stopped = text_log_prob(model, ".\n\n", "death", "The", frozenset(), before="h", after="T")
     bare = text_log_prob(model, "\n\n", "death", "The", frozenset(), before="h", after="T")
     assert stopped > bare
+
+
+def test_specks_are_a_cheap_slip_an_added_passage_is_none() -> None:
+    """OCR reads blots as short words and marks; it does not write sentences."""
+    specks = ocr_cost("of blood. A further", "of blood : - at By A further")
+    passage = ocr_cost("of blood. A further", "of blood. There was more. A further")
+    assert specks < 6 < 12 < passage
+
+
+def test_a_sentence_a_second_scan_and_an_edited_copy_share_was_lost_by_ours() -> None:
+    """Our scan lost a line; a second scan and an edited copy have it. The edited
+    copy alone could have added it; the second scan could not."""
+    model = load_model("en")
+    short, full = "garden.", "garden and pulled up four of the roses."
+    misread = full.replace("four", "f0ur")
+    readings = (short, full, misread)  # every copy's reading is a hypothesis
+    prior = {h: text_log_prob(model, h, "the", "The", frozenset()) for h in readings}
+    ours = Witness(short, 0.05, 0.0)
+    edited, scan = Witness(full, 0.003, 0.002), Witness(misread, 0.02, 1e-4)
+    assert posterior(prior, [ours, edited, scan])[full] > 0.9
+    assert posterior(prior, [ours, edited])[full] < 0.5

@@ -212,3 +212,15 @@ def test_a_copys_rewording_inside_a_misread_run_is_not_taken() -> None:
     edited = STORY.replace("said last week", "stated last week")
     fixed = fix(ocr, siblings=[edited]).text
     assert "Ministry said last week that" in fixed and "stated" not in fixed
+
+
+def test_a_line_our_scan_lost_is_restored_from_a_second_scan_and_a_copy() -> None:
+    """The second scan has the line (and a blot read as "7"); the edited copy
+    has it too. With the edited copy alone it may be the editor's addition."""
+    line = "The pilots were thanked in person by the president."
+    full = STORY.replace("the regime. ", f"the regime. {line} ")
+    ours = full.replace(f"{line} ", ": ")
+    scan = full.replace(line, line.replace("thanked", "tbanked") + " 7").replace("years", "ycars")
+    edited = full.replace("said last week", "stated last week")
+    assert line in fix(ours, siblings=[scan, edited]).text
+    assert line not in fix(ours, siblings=[edited]).text
