@@ -38,6 +38,9 @@ MAX_STRAY_DIGITS = 2
 # ... and a digit standing alone for a word only by a reading OCR could have
 # made it of: an edit or so ("4" for "a", "10" for "to"; not "2" for "two").
 STRAY_DIGIT_COST = 3.5
+# A copy's numbers are taken only inside a passage our OCR lost of at least
+# this many words (a line), never on their own.
+LOST_LINE_WORDS = 4
 # A difference (adjacent differing units merged) is considered when each side
 # has at most this many units (a line OCR lost fits); longer ones are passages
 # one copy lacks. On the bench's Tesseract set (ref task), 8 / 14 / 24 gave
@@ -320,9 +323,9 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
     ours, theirs = mine[a0:a1], _without_stray_edges(sibling.units[b0:b1])
-    if any(u.kind in NEVER_TAKEN for u in theirs) or any(
-        u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours
-    ):
+    if any(
+        u.kind in NEVER_TAKEN and not _in_lost_line(u, ours, theirs, inserted) for u in theirs
+    ) or any(u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours):
         return None
     start, end = ours[0].start, ours[-1].end
     lead = ""
@@ -368,6 +371,15 @@ def _gap_reading(gap: str) -> str:
     (with the blank lines around it) if it has one, else a space."""
     found = LINE_BREAK.search(gap)
     return found.group() if found else " "
+
+
+def _in_lost_line(unit: Unit, ours: Sequence[Unit], theirs: Sequence[Unit], inserted: bool) -> bool:
+    """Is ``unit``, a number of the copy's, part of a passage our OCR lost (we
+    have nothing but marks or specks there, and the copy has at least
+    LOST_LINE_WORDS words): taken with the passage, not as a fact of its own."""
+    lost = inserted or all(u.kind is TokenKind.PUNCT or _stray_digits(u) for u in ours)
+    words = sum(u.kind is TokenKind.WORD for u in theirs)
+    return lost and unit.kind is TokenKind.NUMBER and words >= LOST_LINE_WORDS
 
 
 def _without_stray_edges(units: Sequence[Unit]) -> Sequence[Unit]:

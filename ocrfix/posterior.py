@@ -179,8 +179,8 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str, written: float = 0.
     lowest editorial rate among them (all must descend from the edited copy).
     ``written``: the language model's score of the reading over the truth's.
     An editor who adds a sentence wrote it, and any sentence is unlikely: the
-    words a reading adds cost their share of that score (a rewording that
-    also lengthens is mostly judged as a rewording).
+    words a reading adds cost that score, or their share of it where the
+    reading also replaces words (a rewording is judged as a rewording).
     """
     reading = witnesses[0].reading
     if form(reading) == form(truth):
@@ -193,9 +193,16 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str, written: float = 0.
     if len(reading.split()) == len(truth.split()):  # words replaced, not added or dropped
         likeness *= 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
     elif (extra := len(reading.split()) - len(truth.split())) > 0:
-        likeness *= 10 ** (min(0.0, written) * extra / len(reading.split()))
+        share = 1.0 if _adds_only(truth, reading) else extra / len(reading.split())
+        likeness *= 10 ** (min(0.0, written) * share)
     edited = min(w.editorial for w in witnesses) * likeness
     return math.log10(misread + edited)
+
+
+def _adds_only(truth: str, reading: str) -> bool:
+    """Does ``reading`` keep all of ``truth``'s words, in order?"""
+    ops = Levenshtein.opcodes(form(truth).split(), form(reading).split())
+    return all(op.tag in ("equal", "insert") for op in ops)
 
 
 def text_log_prob(

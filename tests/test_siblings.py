@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 
 from ocrfix import FlagKind, check, fix
-from ocrfix.api import sibling
+from ocrfix.api import DEFAULT, sibling
 from ocrfix.cli import main
+from ocrfix.copies import view_of
 from ocrfix.discover import groups, links, shingles
+from ocrfix.doc import make_doc
+from ocrfix.units import units_of
 
 pytestmark = pytest.mark.slow
 
@@ -217,10 +220,25 @@ def test_a_copys_rewording_inside_a_misread_run_is_not_taken() -> None:
 def test_a_line_our_scan_lost_is_restored_from_a_second_scan_and_a_copy() -> None:
     """The second scan has the line (and a blot read as "7"); the edited copy
     has it too. With the edited copy alone it may be the editor's addition."""
-    line = "The pilots were thanked in person by the president."
+    line = "The 12 pilots were thanked in person by the president."
     full = STORY.replace("the regime. ", f"the regime. {line} ")
     ours = full.replace(f"{line} ", ": ")
     scan = full.replace(line, line.replace("thanked", "tbanked") + " 7").replace("years", "ycars")
     edited = full.replace("said last week", "stated last week")
     assert line in fix(ours, siblings=[scan, edited]).text
     assert line not in fix(ours, siblings=[edited]).text
+
+
+def test_a_copys_number_is_read_only_inside_a_lost_line() -> None:
+    """A number a copy adds on its own is a fact of its own: no vote at all.
+    Inside a line our OCR lost (we read specks there), it comes with the line."""
+    alone = STORY.replace("groups dispute", "groups 12 dispute")
+    line = STORY.replace("groups dispute", "groups in 12 towns and villages dispute")
+    ours = STORY.replace("groups dispute", "groups : dispute")
+    doc = make_doc(ours, DEFAULT)
+    readings = [
+        [v.reading for v in view_of(doc, units_of(ours), sibling(text, "copy")).votes]
+        for text in (alone, line)
+    ]
+    assert not any("12" in r for r in readings[0])
+    assert any("12 towns" in r for r in readings[1])
