@@ -110,19 +110,27 @@ def _chain_blocks(
     # Before the first anchor and after the last, only a window next to the
     # anchor is compared: further out, one side may have boilerplate.
     (i1, j1), (i0, j0) = chain[0], chain[-1]
-    k = min(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1), EDGE_WINDOW)
-    blocks.extend(_fill(a, b, i1 - k, i1, j1 - k, j1, where="before"))
+    ka, kb = _edge_windows(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1))
+    blocks.extend(_fill(a, b, i1 - ka, i1, j1 - kb, j1, where="before"))
     for (x0, y0), (x1, y1) in itertools.pairwise(chain):
         if (
             _free_run(used_a, x0, 1, x1 - x0) == x1 - x0
             and _free_run(used_b, y0, 1, y1 - y0) == y1 - y0
         ):
             blocks.extend(_fill(a, b, x0, x1, y0, y1, where="between"))
-    k = min(
-        _free_run(used_a, i0, 1, len(a) - i0), _free_run(used_b, j0, 1, len(b) - j0), EDGE_WINDOW
+    ka, kb = _edge_windows(
+        _free_run(used_a, i0, 1, len(a) - i0), _free_run(used_b, j0, 1, len(b) - j0)
     )
-    blocks.extend(_fill(a, b, i0, i0 + k, j0, j0 + k, where="after"))
+    blocks.extend(_fill(a, b, i0, i0 + ka, j0, j0 + kb, where="after"))
     return blocks
+
+
+def _edge_windows(free_a: int, free_b: int) -> tuple[int, int]:
+    """How many units of each side to compare beyond an edge anchor, given how
+    many are free: at most EDGE_WINDOW, and of comparable length (a side cut
+    short of the other would misplace the words it has)."""
+    ka, kb = min(free_a, EDGE_WINDOW), min(free_b, EDGE_WINDOW)
+    return min(ka, int(MAX_GAP_RATIO * kb)), min(kb, int(MAX_GAP_RATIO * ka))
 
 
 def _free_run(used: set[int], start: int, step: int, most: int) -> int:

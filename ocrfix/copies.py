@@ -151,7 +151,8 @@ def view_of(doc: Doc, mine: Sequence[Unit], sibling: Sibling) -> View:
     aligned = editorial = 0
     blocks = align([u.key for u in mine], [u.key for u in sibling.units])
     previous: Block | None = None
-    for block in _merged(_untransposed(blocks, mine, sibling.units)):
+    untransposed = _untransposed(blocks, mine, sibling.units)
+    for block in _merged(_bridged(list(untransposed), mine, sibling.units)):
         after_replace = previous is not None and previous.tag == "replace"
         previous = block
         aligned += max(block.a_end - block.a_start, block.b_end - block.b_start)
@@ -284,6 +285,48 @@ def _quote_moved(block: Block, mine: Sequence[Unit], theirs: Sequence[Unit]) -> 
     return all(k in near_theirs for k in lost) and all(k in near_mine for k in found)
 
 
+def _bridged(blocks: list[Block], mine: Sequence[Unit], theirs: Sequence[Unit]) -> list[Block]:
+    """``blocks`` with a single mark both read alike between two differences
+    made part of them where a word moved across it ("trom - delirium" against
+    "from delirium-"): one difference, judged whole, not a word added on one
+    side of the mark and dropped on the other."""
+    out = list(blocks)
+    for k in range(1, len(out) - 1):
+        block = out[k]
+        if (
+            block.tag == "equal"
+            and block.a_end - block.a_start == 1
+            and mine[block.a_start].kind is TokenKind.PUNCT
+            and out[k - 1].tag != "equal"
+            and out[k + 1].tag != "equal"
+            and _moved_word(_run(out, k, -1), _run(out, k, 1), mine, theirs)
+        ):
+            out[k] = Block("replace", block.a_start, block.a_end, block.b_start, block.b_end)
+    return out
+
+
+def _run(blocks: Sequence[Block], k: int, step: int) -> Block:
+    """The differences next to ``blocks[k]`` (before it for ``step`` -1), as one block."""
+    j = k + step
+    while 0 <= j + step < len(blocks) and blocks[j + step].tag != "equal":
+        j += step
+    first, last = (blocks[j], blocks[k - 1]) if step < 0 else (blocks[k + 1], blocks[j])
+    return Block("replace", first.a_start, last.a_end, first.b_start, last.b_end)
+
+
+def _moved_word(before: Block, after: Block, mine: Sequence[Unit], theirs: Sequence[Unit]) -> bool:
+    """Does a word that one side has in ``before`` stand in the other's ``after``, or back?"""
+
+    def words(units: Sequence[Unit]) -> set[str]:
+        return {u.key for u in units if u.kind is TokenKind.WORD}
+
+    ours_before = words(mine[before.a_start : before.a_end])
+    ours_after = words(mine[after.a_start : after.a_end])
+    theirs_before = words(theirs[before.b_start : before.b_end])
+    theirs_after = words(theirs[after.b_start : after.b_end])
+    return bool(ours_before & theirs_after or ours_after & theirs_before)
+
+
 def _merged(blocks: Iterable[Block]) -> Iterator[Block]:
     """Adjacent differences as one ("fashionably attred" against "fashionably-attired"
     is a lost hyphen and a misread word, one misreading)."""
@@ -353,6 +396,10 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         reading = (
             observed + extra if lost_marks else f"{observed} {extra}" if inserted else lead + extra
         )
+        # The copy spaces what follows its reading; we read it joined.
+        spaced = bool(theirs) and _spaced_after(sibling.text, theirs[-1].end)
+        if not inserted and spaced and end < len(doc.text) and not _spaced_after(doc.text, end):
+            reading += " "
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
     observed = doc.text[start:end]
@@ -364,6 +411,11 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
     return Vote((start, end), reading, sibling, where)
+
+
+def _spaced_after(text: str, at: int) -> bool:
+    """Is there white space at ``at`` in ``text``?"""
+    return text[at : at + 1].isspace()
 
 
 def _gap_reading(gap: str) -> str:

@@ -186,17 +186,22 @@ def log_likelihood(witnesses: Sequence[Witness], truth: str, written: float = 0.
     if form(reading) == form(truth):
         return sum(math.log10(1 - w.noise) for w in witnesses)
     cost = ocr_cost(truth, reading)
-    misread = 1.0
-    for w in witnesses:
-        misread *= w.noise * 10**-cost
-    likeness = EDIT_SPECIFICITY
+    misread = sum(math.log10(w.noise) - cost for w in witnesses)
+    likeness = math.log10(EDIT_SPECIFICITY)
     if len(reading.split()) == len(truth.split()):  # words replaced, not added or dropped
-        likeness *= 10 ** (-EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost))
+        likeness -= EDIT_LIKENESS_SLOPE * max(0.0, EDITORIAL_COST - cost)
     elif (extra := len(reading.split()) - len(truth.split())) > 0:
         share = 1.0 if _adds_only(truth, reading) else extra / len(reading.split())
-        likeness *= 10 ** (min(0.0, written) * share)
-    edited = min(w.editorial for w in witnesses) * likeness
-    return math.log10(misread + edited)
+        likeness += min(0.0, written) * share
+    editorial = min(w.editorial for w in witnesses)
+    edited = math.log10(editorial) + likeness if editorial > 0 else -math.inf
+    return _log_sum(misread, edited)
+
+
+def _log_sum(x: float, y: float) -> float:
+    """log10(10**x + 10**y), without underflow."""
+    high, low = max(x, y), min(x, y)
+    return high + math.log10(1 + 10 ** (low - high)) if low > -math.inf else high
 
 
 def _adds_only(truth: str, reading: str) -> bool:

@@ -74,3 +74,11 @@ def test_a_sentence_a_second_scan_and_an_edited_copy_share_was_lost_by_ours() ->
     edited, scan = Witness(full, 0.003, 0.002), Witness(misread, 0.02, 1e-4)
     assert posterior(prior, [ours, edited, scan])[full] > 0.9
     assert posterior(prior, [ours, edited])[full] < 0.5
+
+
+def test_readings_far_beyond_any_misreading_still_score() -> None:
+    """Chances below the float range (a long passage one copy adds) are compared in logs."""
+    passage = " ".join(["the jury retired and came back with a verdict"] * 30)
+    prior = {"end.": 0.0, f"end. {passage}": -400.0}
+    chance = posterior(prior, [Witness("end.", 0.01, 0.0), Witness(f"end. {passage}", 0.01, 1e-6)])
+    assert chance["end."] > 0.99

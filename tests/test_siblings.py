@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,26 @@ def test_a_copys_number_is_read_only_inside_a_lost_line() -> None:
     ]
     assert not any("12" in r for r in readings[0])
     assert any("12 towns" in r for r in readings[1])
+
+
+def test_a_word_moved_across_a_mark_is_not_doubled() -> None:
+    """We read "snpport - of the" where the copies read "support of-the": the
+    word stands on the other side of the hyphen, one difference, not two."""
+    ocr = STORY.replace("in support of the", "in snpport -\nof the")
+    copy = STORY.replace("in support of the", "in support of-the")
+    noisy = copy.replace("Ministry", "Miuistry")
+    fixed = fix(ocr, siblings=[copy, noisy]).text
+    assert len(re.findall(r"\bof\b", fixed)) == len(re.findall(r"\bof\b", STORY))
+    assert "support" in fixed
+
+
+def test_a_line_read_in_place_of_a_speck_keeps_its_spacing() -> None:
+    """We lost a line and read a speck before the next ("‘Russia"): the line
+    comes back, spaced from the word after it as the copies space it."""
+    line = "The pilots were thanked in person."
+    full = STORY.replace("the regime. ", f"the regime. {line}\n")
+    ours = full.replace(f"{line}\n", "\n\u2018")
+    scan = full.replace("thanked", "tbanked").replace("years", "ycars")
+    clean = full.replace("said last week", "stated last week")
+    fixed = fix(ours, siblings=[scan, clean]).text
+    assert f"{line} Russia" in fixed or f"{line}\nRussia" in fixed
