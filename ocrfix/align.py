@@ -214,20 +214,23 @@ def _fill(
         ]
     blocks = _opcodes(a, b, i0, i1, j0, j1)
     if where == "before":
-        while blocks and not _bounded(blocks[0], (i0, j0) == (0, 0)):
+        while blocks and not _bounded(a, blocks[0], (i0, j0) == (0, 0)):
             blocks.pop(0)
     elif where == "after":
-        while blocks and not _bounded(blocks[-1], (i1, j1) == (len(a), len(b))):
+        while blocks and not _bounded(a, blocks[-1], (i1, j1) == (len(a), len(b))):
             blocks.pop()
     return blocks
 
 
-def _bounded(block: Block, both_end: bool) -> bool:
-    """May ``block``, the outermost of an edge stretch, count? An equal one, or
-    one word read as another where both texts begin (or end) with it; any
-    other difference there may be one copy's boilerplate or specks."""
+def _bounded(a: Sequence[str], block: Block, both_end: bool) -> bool:
+    """May ``block``, the outermost of an edge stretch, count? Words read alike
+    (a mark alike proves nothing), or one word read as another where both
+    texts begin (or end) with it; any other difference there may be one
+    copy's boilerplate or specks."""
+    if block.tag == "equal":
+        return any(c.isalnum() for unit in a[block.a_start : block.a_end] for c in unit)
     one_word = block.a_end - block.a_start == 1 == block.b_end - block.b_start
-    return block.tag == "equal" or (both_end and block.tag == "replace" and one_word)
+    return both_end and block.tag == "replace" and one_word
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:

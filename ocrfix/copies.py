@@ -211,7 +211,8 @@ def _spacing_votes(
 def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Iterator[Vote]:
     """Equal words whose first letter alone differs in case ("In" for "in" inside a
     sentence, "john" for "John"): OCR's slip, or the copy's. Whole words in
-    capitals, and a capital where a sentence may start, are house style."""
+    capitals, and a capital where a sentence may start (in either copy), are
+    house style or wording."""
     for k in range(block.a_start, block.a_end):
         unit = mine[k]
         if unit.kind is not TokenKind.WORD:
@@ -227,6 +228,8 @@ def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) 
             continue
         if ours_text[0].isupper() and _may_start_sentence(doc.text, unit.start):
             continue
+        if their_text[0].isupper() and _may_start_sentence(sibling.text, theirs.start):
+            continue  # the copy starts a sentence there (its own wording)
         where = Evidence(sibling.name, theirs.start, theirs.end)
         yield Vote((unit.start, unit.end), their_text, sibling, where)
 

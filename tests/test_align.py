@@ -82,3 +82,9 @@ def test_a_difference_at_the_edge_of_the_shared_text_is_not_aligned() -> None:
     a = STORY + " . : e"
     b = STORY + " . read more on our site"
     assert [tag for tag, _, _ in blocks(a, b)] == ["equal"]
+
+
+def test_a_mark_alike_beyond_the_edge_does_not_anchor_a_footer() -> None:
+    a = STORY + " . : : :"
+    b = STORY + " . copyright notice : all rights reserved . follow us"
+    assert all("copyright" not in y for tag, _, y in blocks(a, b) if tag != "equal")

@@ -266,3 +266,9 @@ def test_a_line_read_in_place_of_a_speck_keeps_its_spacing() -> None:
     clean = full.replace("said last week", "stated last week")
     fixed = fix(ours, siblings=[scan, clean]).text
     assert f"{line} Russia" in fixed or f"{line}\nRussia" in fixed
+
+
+def test_a_capital_where_the_copy_starts_a_sentence_is_its_wording() -> None:
+    ocr = STORY.replace("groups dispute, and the", "groups dispute, and if the")
+    copy = STORY.replace("groups dispute, and the", "groups dispute. If the")
+    assert "and if the" in fix(ocr, siblings=[copy, copy]).text
