@@ -224,13 +224,13 @@ def _fill(
 
 def _bounded(a: Sequence[str], block: Block, both_end: bool) -> bool:
     """May ``block``, the outermost of an edge stretch, count? Words read alike
-    (a mark alike proves nothing), or one word read as another where both
-    texts begin (or end) with it; any other difference there may be one
-    copy's boilerplate or specks."""
+    (a mark alike proves nothing); where both texts begin (or end) with it,
+    one word read as another, or what ``a`` alone has (specks). Any other
+    difference there may be one copy's boilerplate."""
     if block.tag == "equal":
         return any(c.isalnum() for unit in a[block.a_start : block.a_end] for c in unit)
     one_word = block.a_end - block.a_start == 1 == block.b_end - block.b_start
-    return both_end and block.tag == "replace" and one_word
+    return both_end and (block.tag == "delete" or (block.tag == "replace" and one_word))
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:

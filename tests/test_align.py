@@ -88,3 +88,8 @@ def test_a_mark_alike_beyond_the_edge_does_not_anchor_a_footer() -> None:
     a = STORY + " . : : :"
     b = STORY + " . copyright notice : all rights reserved . follow us"
     assert all("copyright" not in y for tag, _, y in blocks(a, b) if tag != "equal")
+
+
+def test_specks_after_the_end_both_texts_share_are_a_difference() -> None:
+    found = blocks(STORY + " . 7 2 « =", STORY + " .")
+    assert found[-1][0] == "delete" and found[-1][1] == "7 2 « ="
