@@ -33,6 +33,9 @@ MAX_GAP_RATIO = 3.0
 MAX_LOST_LINE = 30
 # Units compared before the first anchor and after the last.
 EDGE_WINDOW = 20
+# Where one text ends, what the other has beyond is compared only if it is
+# all specks: marks and units of at most this many characters.
+SPECK_LENGTH = 2
 # After the main chain of anchors, further chains align passages one side
 # moved: at most this many, each of at least this many anchors.
 MAX_CHAINS = 8
@@ -111,6 +114,8 @@ def _chain_blocks(
     # anchor is compared: further out, one side may have boilerplate.
     (i1, j1), (i0, j0) = chain[0], chain[-1]
     ka, kb = _edge_windows(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1))
+    if j1 - kb == 0 and not used_a.intersection(range(i1 - ka)):
+        ka += _specks(a[: i1 - ka][::-1])  # b starts here: our specks before it
     blocks.extend(_fill(a, b, i1 - ka, i1, j1 - kb, j1, where="before"))
     for (x0, y0), (x1, y1) in itertools.pairwise(chain):
         if (
@@ -121,6 +126,8 @@ def _chain_blocks(
     ka, kb = _edge_windows(
         _free_run(used_a, i0, 1, len(a) - i0), _free_run(used_b, j0, 1, len(b) - j0)
     )
+    if j0 + kb == len(b) and not used_a.intersection(range(i0 + ka, len(a))):
+        ka += _specks(a[i0 + ka :])  # b ends here: our specks after it
     blocks.extend(_fill(a, b, i0, i0 + ka, j0, j0 + kb, where="after"))
     return blocks
 
@@ -131,6 +138,15 @@ def _edge_windows(free_a: int, free_b: int) -> tuple[int, int]:
     short of the other would misplace the words it has)."""
     ka, kb = min(free_a, EDGE_WINDOW), min(free_b, EDGE_WINDOW)
     return min(ka, int(MAX_GAP_RATIO * kb)), min(kb, int(MAX_GAP_RATIO * ka))
+
+
+def _specks(units: Sequence[str]) -> int:
+    """How many ``units`` there are, if all are specks (marks, or at most
+    SPECK_LENGTH characters) and no more than EDGE_WINDOW; else 0."""
+    if len(units) > EDGE_WINDOW:
+        return 0
+    speck = all(len(u) <= SPECK_LENGTH or not any(c.isalnum() for c in u) for u in units)
+    return len(units) if speck else 0
 
 
 def _free_run(used: set[int], start: int, step: int, most: int) -> int:
@@ -199,8 +215,9 @@ def _fill(
     na, nb = i1 - i0, j1 - j0
     if na == 0 and nb == 0:
         return []
-    if na == 0 or nb == 0:  # between two anchors, one side has units the other lacks
-        return [Block("insert" if na == 0 else "delete", i0, i1, j0, j1)]
+    if na == 0 or nb == 0:  # one side has units the other lacks
+        blocks = [Block("insert" if na == 0 else "delete", i0, i1, j0, j1)]
+        return blocks if where == "between" else _edge_kept(a, b, blocks, i0, i1, j0, j1, where)
     lost_line = where == "between" and max(na, nb) <= MAX_LOST_LINE
     if max(na, nb) > MAX_GAP or (max(na, nb) > MAX_GAP_RATIO * min(na, nb) and not lost_line):
         # One side has text the other lacks (boilerplate, a dropped paragraph),
@@ -213,10 +230,25 @@ def _fill(
             *_opcodes(a, b, i1 - tail, i1, j1 - tail, j1),
         ]
     blocks = _opcodes(a, b, i0, i1, j0, j1)
+    return blocks if where == "between" else _edge_kept(a, b, blocks, i0, i1, j0, j1, where)
+
+
+def _edge_kept(
+    a: Sequence[str],
+    b: Sequence[str],
+    blocks: list[Block],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    where: Where,
+) -> list[Block]:
+    """Of the blocks of an edge stretch, those that stand inside what both texts share."""
+    blocks = list(blocks)
     if where == "before":
         while blocks and not _bounded(a, blocks[0], (i0, j0) == (0, 0)):
             blocks.pop(0)
-    elif where == "after":
+    else:
         while blocks and not _bounded(a, blocks[-1], (i1, j1) == (len(a), len(b))):
             blocks.pop()
     return blocks

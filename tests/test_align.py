@@ -93,3 +93,9 @@ def test_a_mark_alike_beyond_the_edge_does_not_anchor_a_footer() -> None:
 def test_specks_after_the_end_both_texts_share_are_a_difference() -> None:
     found = blocks(STORY + " . 7 2 « =", STORY + " .")
     assert found[-1][0] == "delete" and found[-1][1] == "7 2 « ="
+
+
+def test_words_after_the_end_of_the_copy_are_not_a_difference() -> None:
+    """Our text goes on where the copy ends: boilerplate or a part it lacks, not specks."""
+    found = blocks(STORY + " . sign up for our newsletter", STORY + " .")
+    assert all("newsletter" not in x for _, x, _ in found)
