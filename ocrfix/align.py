@@ -243,26 +243,29 @@ def _edge_kept(
     j1: int,
     where: Where,
 ) -> list[Block]:
-    """Of the blocks of an edge stretch, those that stand inside what both texts share."""
-    blocks = list(blocks)
-    if where == "before":
-        while blocks and not _bounded(a, blocks[0], (i0, j0) == (0, 0)):
-            blocks.pop(0)
-    else:
-        while blocks and not _bounded(a, blocks[-1], (i1, j1) == (len(a), len(b))):
-            blocks.pop()
-    return blocks
+    """Of the blocks of an edge stretch, those that stand inside what both texts
+    share: up to the outermost words read alike (a mark alike proves
+    nothing); beyond them, where both texts begin (or end) there, marks
+    alike and one difference, if it is one word read as another or units only
+    ``a`` has (specks). Any other difference there may be a copy's boilerplate."""
+    inward = blocks if where == "after" else blocks[::-1]
+    both_end = (i1, j1) == (len(a), len(b)) if where == "after" else (i0, j0) == (0, 0)
+    shared = [k for k, x in enumerate(inward) if x.tag == "equal" and _has_words(a, x)]
+    kept = inward[: shared[-1] + 1] if shared else []
+    beyond = [x for x in inward[len(kept) :] if x.tag != "equal"]
+    if both_end and len(beyond) == 1 and _slip(beyond[0]):
+        kept = inward
+    return kept if where == "after" else kept[::-1]
 
 
-def _bounded(a: Sequence[str], block: Block, both_end: bool) -> bool:
-    """May ``block``, the outermost of an edge stretch, count? Words read alike
-    (a mark alike proves nothing); where both texts begin (or end) with it,
-    one word read as another, or what ``a`` alone has (specks). Any other
-    difference there may be one copy's boilerplate."""
-    if block.tag == "equal":
-        return any(c.isalnum() for unit in a[block.a_start : block.a_end] for c in unit)
+def _has_words(a: Sequence[str], block: Block) -> bool:
+    return any(c.isalnum() for unit in a[block.a_start : block.a_end] for c in unit)
+
+
+def _slip(block: Block) -> bool:
+    """Is ``block`` one word read as another, or units only the first text has?"""
     one_word = block.a_end - block.a_start == 1 == block.b_end - block.b_start
-    return both_end and (block.tag == "delete" or (block.tag == "replace" and one_word))
+    return block.tag == "delete" or (block.tag == "replace" and one_word)
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int) -> list[Block]:

@@ -99,3 +99,10 @@ def test_words_after_the_end_of_the_copy_are_not_a_difference() -> None:
     """Our text goes on where the copy ends: boilerplate or a part it lacks, not specks."""
     found = blocks(STORY + " . sign up for our newsletter", STORY + " .")
     assert all("newsletter" not in x for _, x, _ in found)
+
+
+def test_a_footer_at_the_end_is_not_read_for_our_specks() -> None:
+    """Both texts end here, but the copy's last words are its footer: our
+    specks are no misreading of it."""
+    found = blocks(STORY + " . | | | or oe", STORY + " . read more")
+    assert all("read" not in y for tag, _, y in found if tag != "equal")
