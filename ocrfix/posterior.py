@@ -50,6 +50,12 @@ REPEATED_MARK_LOG_P = -2.0
 # A paragraph of prose ends with a stop (or a colon, a closing quote or
 # bracket); one that ends without is rare outside headings.
 UNSTOPPED_PARAGRAPH_LOG_P = -2.0
+# A sentence that starts with no stop before it ("placed the man in The
+# chief mate"): a lost line's trace. Words this common in lower case are
+# capitalized only where a sentence (or a title) starts.
+UNSTOPPED_SENTENCE_LOG_P = -3.0
+SENTENCE_STARTER_ZIPF = 6.0
+SENTENCE_STOPS = frozenset(".!?:;")
 PARAGRAPH_ENDINGS = frozenset(".!?:;\"'\u201d\u2019)]")
 # A copy's noise (see model.DocStats) counts its unknown lowercase words;
 # OCR also makes real words, misreads names and loses words: several times as
@@ -254,11 +260,46 @@ def text_log_prob(
         score += REPEATED_MARK_LOG_P
     if _paragraph_ends_unstopped(text, before, paragraph_after):
         score += UNSTOPPED_PARAGRAPH_LOG_P
+    pieces = PIECES.findall(text)
+    if left is not None and WORD_CHARS.match(before or " "):
+        pieces.insert(0, left)
+    if right is not None and WORD_CHARS.match(after or " "):
+        pieces.append(right)
+    score += UNSTOPPED_SENTENCE_LOG_P * _unstopped_sentences(model, pieces)
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
     else:
         score += model.context.join(left, right)
     return score
+
+
+def _unstopped_sentences(model: Model, pieces: Sequence[str]) -> int:
+    """How often in ``pieces`` (words and marks) a sentence seems to start with
+    no stop before it: a word in lower case, then (past quotes or dashes, but
+    no stop) a capitalized word that is otherwise a common lowercase one
+    ("in The chief mate")."""
+    found = 0
+    last_word: str | None = None
+    for piece in pieces:
+        if not WORD_CHARS.match(piece):
+            if piece in SENTENCE_STOPS:
+                last_word = None
+            continue
+        if last_word is not None and last_word[:1].islower() and _starts_sentence(model, piece):
+            found += 1
+        last_word = piece
+    return found
+
+
+def _starts_sentence(model: Model, word: str) -> bool:
+    """Is ``word`` capitalized though common in lower case (``The``, ``She``;
+    not ``I``, nor names)?"""
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and model.zipf(word.lower()) >= SENTENCE_STARTER_ZIPF
+    )
 
 
 def _paragraph_ends_unstopped(text: str, before: str, paragraph_after: bool) -> bool:

@@ -82,3 +82,14 @@ def test_readings_far_beyond_any_misreading_still_score() -> None:
     prior = {"end.": 0.0, f"end. {passage}": -400.0}
     chance = posterior(prior, [Witness("end.", 0.01, 0.0), Witness(f"end. {passage}", 0.01, 1e-6)])
     assert chance["end."] > 0.99
+
+
+def test_a_sentence_begun_with_no_stop_is_rare() -> None:
+    """ "placed the man in The chief mate": a lost line's trace; names are no sign."""
+    model = load_model("en")
+    lost = text_log_prob(model, "in", "man", "The", frozenset(), before="n", after="T")
+    stopped = text_log_prob(model, "in.", "man", "The", frozenset(), before="n", after="T")
+    name = text_log_prob(model, "in", "man", "London", frozenset(), before="n", after="L")
+    plain = text_log_prob(model, "in", "man", "the", frozenset(), before="n", after="t")
+    assert lost < stopped
+    assert plain - lost > plain - name + 1
