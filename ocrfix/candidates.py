@@ -83,10 +83,12 @@ def match_case(word: str, pattern: str) -> str:
 @cache
 def real_word_proposals(observed: str, model: Model) -> tuple[Proposal, ...]:
     """For a real word: the words one typical confusion away that the context
-    model knows (context is the only evidence against a real word)."""
+    model knows (context is the only evidence against a real word). Only the
+    hand-made confusions count: changing a real word is the riskiest fix, and
+    the learned table's rarer ones turned "pretence" into "presence"."""
     return _best_per_text(
         Proposal(match_case(v, observed), model.zipf(v), cost, "confusion")
-        for v, cost in confusion_variants(observed, model.prefixes, depth=1).items()
+        for v, cost in confusion_variants(observed, model.prefixes, depth=1, learned=False).items()
         if model.in_context(v)
     )
 
@@ -144,16 +146,25 @@ def _splits(observed: str, model: Model) -> Iterator[Proposal]:
             yield Proposal(cased, prior, cost, "dictionary")
 
 
+# Candidates are searched by undoing the typical confusions only (the learned
+# table lists hundreds of rarer ones, which the channel still prices): the
+# search grows with the rules per character.
+VARIANT_RULE_COST = 1.3
+
+
 @cache
-def _rules_by_observed() -> dict[str, tuple[Rule, ...]]:
+def _rules_by_observed(learned: bool) -> dict[str, tuple[Rule, ...]]:
     by_first: dict[str, list[Rule]] = defaultdict(list)
-    for rules in load_rules().values():
+    for rules in load_rules(learned).values():
         for rule in rules:
-            by_first[rule.observed[0]].append(rule)
+            if rule.cost <= VARIANT_RULE_COST:
+                by_first[rule.observed[0]].append(rule)
     return {first: tuple(rules) for first, rules in by_first.items()}
 
 
-def confusion_variants(observed: str, prefixes: frozenset[str], depth: int = 2) -> dict[str, float]:
+def confusion_variants(
+    observed: str, prefixes: frozenset[str], depth: int = 2, learned: bool = True
+) -> dict[str, float]:
     """Words that up to ``depth`` typical confusions would have turned into
     ``observed``, each with the summed cost of the cheapest such path.
 
@@ -161,11 +172,12 @@ def confusion_variants(observed: str, prefixes: frozenset[str], depth: int = 2) 
     the character or undoing a confusion that ends there, and abandons a
     path as soon as what it has built (case-folded) begins no word in
     ``prefixes``; so it costs little more than the words it finds.
+    ``learned``: with the learned confusions (else the hand-made ones alone).
 
     >>> confusion_variants("rnodern", frozenset({"m", "mo", "mod", "mode", "moder", "modern"}))
     {'modern': 0.7}
     """
-    rules = _rules_by_observed()
+    rules = _rules_by_observed(learned)
     found: dict[str, float] = {}
     # A stack of (position in observed, built so far, its case-folded form, edits, cost).
     stack: list[tuple[int, str, str, int, float]] = [(0, "", "", 0, 0.0)]

@@ -30,6 +30,7 @@ CASE_CHANGE = 0.5
 REPEAT_EDIT = 1.5
 
 CONFUSION_FILE = "ocr_confusions.tsv"
+LEARNED_FILE = "learned_confusions.tsv"  # built by python -m ocrfix.train
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +43,27 @@ class Rule:
 
 
 @cache
-def load_rules() -> dict[str, tuple[Rule, ...]]:
-    """The confusion table, indexed by the first character of ``intended``."""
+def load_rules(learned: bool = True) -> dict[str, tuple[Rule, ...]]:
+    """The confusion tables, indexed by the first character of ``intended``:
+    the hand-made one and, with ``learned``, the one learned from data (where
+    both list a confusion, the cheaper cost)."""
+    cheapest: dict[tuple[str, str], float] = {}
+    for name in (CONFUSION_FILE, LEARNED_FILE) if learned else (CONFUSION_FILE,):
+        for intended, observed, listed, *_ in rows(name):
+            variants = {(intended, observed)}
+            if intended.islower() and observed.islower():
+                variants.add((intended.upper(), observed.upper()))
+            for pair in variants:
+                cheapest[pair] = min(float(listed), cheapest.get(pair, float("inf")))
     by_first: dict[str, list[Rule]] = defaultdict(list)
-    for intended, observed, cost in rows(CONFUSION_FILE):
-        variants = {(intended, observed)}
-        if intended.islower() and observed.islower():
-            variants.add((intended.upper(), observed.upper()))
-        for a, b in variants:
-            by_first[a[0]].append(Rule(a, b, float(cost)))
+    for (a, b), cost in cheapest.items():
+        by_first[a[0]].append(Rule(a, b, cost))
     return {first: tuple(rules) for first, rules in by_first.items()}
 
 
-def channel_cost(intended: str, observed: str) -> float:
-    """-log10 P(observed | intended) under the OCR error model.
+def channel_cost(intended: str, observed: str, learned: bool = True) -> float:
+    """-log10 P(observed | intended) under the OCR error model (``learned``:
+    with the learned confusions; else the hand-made table alone).
 
     >>> channel_cost("modern", "modern")
     0.0
@@ -64,12 +72,12 @@ def channel_cost(intended: str, observed: str) -> float:
     >>> channel_cost("the", "tbe") < channel_cost("the", "tqe")
     True
     """
-    return _cost(intended, observed)
+    return _cost(intended, observed, learned)
 
 
 @cache
-def _cost(intended: str, observed: str) -> float:
-    rules = load_rules()
+def _cost(intended: str, observed: str, learned: bool) -> float:
+    rules = load_rules(learned)
     n, m = len(intended), len(observed)
     inf = float("inf")
     dist = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -147,13 +147,19 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
     parts = stem.split("-")
     offset = token.start
     for k, part in enumerate(parts):
-        if part:
+        if part and not _designation(part, parts[k + 1] if k + 1 < len(parts) else ""):
             left = parts[k - 1] if k > 0 else doc.left_word(i)
             right = parts[k + 1] if k + 1 < len(parts) else doc.right_word(i)
             if right is None and k + 1 == len(parts) and stem == text:
                 right = doc.next_text(i) if doc.next_text(i) == "." else None
             yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
         offset += len(part) + 1
+
+
+def _designation(part: str, following: str) -> bool:
+    """Is ``part`` the letters of a designation ("Su" of "Su-24", "MiG" of
+    "MiG-29"): capitalized, hyphened to a number? Types, not words."""
+    return part[:1].isupper() and following[:1].isdigit()
 
 
 def _fragment(word: str, model: Model) -> bool:
