@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ocrfix import detect_breaks, detect_layout, detect_marks, detect_words
 from ocrfix.doc import Doc
+from ocrfix.spelling import old_spelling
 from ocrfix.types import Flag
 
 Detector = Callable[[Doc], Iterator[Flag]]
@@ -33,8 +34,10 @@ DETECTORS: dict[str, Detector] = {
 
 
 def detect(doc: Doc) -> list[Flag]:
-    """All flags of all detectors on ``doc``, without overlaps, in text order."""
-    return resolve_overlaps(flag for detector in DETECTORS.values() for flag in detector(doc))
+    """All flags of all detectors on ``doc``, without overlaps, in text order;
+    respelt words made tentative where the document spells the old way."""
+    flags = resolve_overlaps(flag for detector in DETECTORS.values() for flag in detector(doc))
+    return old_spelling(flags, doc.model)
 
 
 def strength(flag: Flag) -> float:
