@@ -16,7 +16,7 @@ from ocrfix.doc import Doc
 from ocrfix.model import COMMON_ZIPF, Model
 from ocrfix.scripts import scripts
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
-from ocrfix.words import STANDALONE_LETTERS, Ranking, rank
+from ocrfix.words import Ranking, rank
 
 # A real word is doubted only when the alternative fits its neighbours at
 # least this much better (log10, i.e. 100x): without context evidence "arid"
@@ -143,14 +143,15 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
         # A known compound; a homoglyph, which detect_marks reports; or a word
         # in another script, which this language's lexicon cannot judge.
         return
-    stem = _strip_possessive(text)
+    elided = doc.model.elision(text)  # French "l'église": judge "église"
+    stem = _strip_possessive(text[elided:])
     parts = stem.split("-")
-    offset = token.start
+    offset = token.start + elided
     for k, part in enumerate(parts):
         if part and not _designation(part, parts[k + 1] if k + 1 < len(parts) else ""):
             left = parts[k - 1] if k > 0 else doc.left_word(i)
             right = parts[k + 1] if k + 1 < len(parts) else doc.right_word(i)
-            if right is None and k + 1 == len(parts) and stem == text:
+            if right is None and k + 1 == len(parts) and stem == text[elided:]:
                 right = doc.next_text(i) if doc.next_text(i) == "." else None
             yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
         offset += len(part) + 1
@@ -223,7 +224,7 @@ def _check_part(
             suggestions,
         )
         return
-    if observed.islower() and len(observed) == 1 and observed not in STANDALONE_LETTERS:
+    if observed.islower() and len(observed) == 1 and not model.standalone(observed):
         # "d." and "l." are abbreviations (pence, pounds); "(b)" enumerates.
         if doc.next_text(i) not in (".", ")"):
             yield Flag(
@@ -235,8 +236,8 @@ def _check_part(
                 UNKNOWN_WORD_CONFIDENCE,
             )
         return
-    lone_letter = len(observed) == 1 and observed not in STANDALONE_LETTERS
-    known = not lone_letter and (model.in_context(observed) or observed.isdigit())
+    lone_letter = len(observed) == 1 and not model.standalone(observed)
+    known = not lone_letter and (model.running_word(observed) or observed.isdigit())
     if not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF:
         return  # common, yet the context model cannot judge it (a borrowed "en")
     if known and observed[:1].isupper() and not observed.isdigit():

@@ -27,6 +27,20 @@ from ocrfix.types import Token, TokenKind
 # "ofthe" 3.33); languages without a context model fall back to 2.0.
 KNOWN_MIN_ZIPF = 3.0
 KNOWN_MIN_ZIPF_WITHOUT_CONTEXT = 2.0
+# One-letter words of each language (the rest are specks, initials or labels).
+STANDALONE_LETTERS = {
+    "en": "aAIO",
+    "fr": "aAàÀyY",
+    "de": "",
+    "es": "aAeEoOuUyY",
+    "it": "aAeEiIoO",
+    "nl": "",
+}
+# Words elided before a vowel and written joined to it with an apostrophe.
+ELISIONS = {
+    "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}),
+    "it": frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest", "c"}),
+}
 # Known but unseen by the context model: no evidence can be brought against
 # such a word (a borrowed "en" or "de"), so ocrfix leaves it alone when it is this common.
 COMMON_ZIPF = 4.0
@@ -62,6 +76,24 @@ class Model:
         if folded in self.user_words:
             return 5.0
         return self.lexicon.zipf.get(folded, 0.0)
+
+    def standalone(self, letter: str) -> bool:
+        """Is the one-letter ``letter`` a word of its own in this language (``a``,
+        ``I``; French ``à``, ``y``), not a speck or an initial?"""
+        return letter in STANDALONE_LETTERS.get(self.lexicon.lang, "")
+
+    def elision(self, word: str) -> int:
+        """The length of an elided word and its apostrophe opening ``word``
+        (French ``l'église``: 2), or 0."""
+        head, mark, _ = word.replace("\u2019", "'").partition("'")
+        return (
+            len(head) + 1 if mark and head.casefold() in ELISIONS.get(self.lexicon.lang, ()) else 0
+        )
+
+    def running_word(self, word: str) -> bool:
+        """Is ``word`` a word of running text: known to the context model, or,
+        for a language without one, to the lexicon?"""
+        return self.in_context(word) or (self.context.counts is None and self.is_known(word))
 
     def in_context(self, word: str) -> bool:
         """True when the context model knows ``word``, so its fit can be judged."""

@@ -63,7 +63,6 @@ ODD_CASE_PENALTY = 1.0
 LONE_LETTER_ZIPF = 0.0
 INITIAL_ZIPF = 3.0
 LONE_DIGIT_ZIPF = 1.0
-STANDALONE_LETTERS = frozenset("aAIO")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +150,7 @@ def keep_score(
     if observed.casefold() in model.user_words:
         return float("inf")
     if len(observed) == 1 and observed.isalpha():
-        if observed in STANDALONE_LETTERS:
+        if model.standalone(observed):
             return FREQUENCY_WEIGHT * model.zipf(observed)
         opens = sentence_start and right is not None and right[:1].islower()
         return LONE_LETTER_ZIPF if opens else INITIAL_ZIPF
