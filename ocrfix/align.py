@@ -211,13 +211,25 @@ def _fill(
     ``where``: the stretch lies between two anchors, or before the first or after
     the last (an edge of the shared text, where either copy may have boilerplate
     or specks: there a difference counts only where shared text lies beyond it,
-    see _bounded)."""
+    see _edge_kept)."""
     na, nb = i1 - i0, j1 - j0
     if na == 0 and nb == 0:
         return []
     if na == 0 or nb == 0:  # one side has units the other lacks
         blocks = [Block("insert" if na == 0 else "delete", i0, i1, j0, j1)]
-        return blocks if where == "between" else _edge_kept(a, b, blocks, i0, i1, j0, j1, where)
+    else:
+        blocks = _fill_unequal(a, b, i0, i1, j0, j1, where)
+    if where == "between":
+        return blocks
+    both_end = (i1, j1) == (len(a), len(b)) if where == "after" else (i0, j0) == (0, 0)
+    return _edge_kept(a, blocks, where, both_end)
+
+
+def _fill_unequal(
+    a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int, where: Where
+) -> list[Block]:
+    """The blocks of a stretch both sides have units in."""
+    na, nb = i1 - i0, j1 - j0
     lost_line = where == "between" and max(na, nb) <= MAX_LOST_LINE
     if max(na, nb) > MAX_GAP or (max(na, nb) > MAX_GAP_RATIO * min(na, nb) and not lost_line):
         # One side has text the other lacks (boilerplate, a dropped paragraph),
@@ -229,27 +241,16 @@ def _fill(
             *_opcodes(a, b, i0, i0 + head, j0, j0 + head),
             *_opcodes(a, b, i1 - tail, i1, j1 - tail, j1),
         ]
-    blocks = _opcodes(a, b, i0, i1, j0, j1)
-    return blocks if where == "between" else _edge_kept(a, b, blocks, i0, i1, j0, j1, where)
+    return _opcodes(a, b, i0, i1, j0, j1)
 
 
-def _edge_kept(
-    a: Sequence[str],
-    b: Sequence[str],
-    blocks: list[Block],
-    i0: int,
-    i1: int,
-    j0: int,
-    j1: int,
-    where: Where,
-) -> list[Block]:
+def _edge_kept(a: Sequence[str], blocks: list[Block], where: Where, both_end: bool) -> list[Block]:
     """Of the blocks of an edge stretch, those that stand inside what both texts
     share: up to the outermost words read alike (a mark alike proves
-    nothing); beyond them, where both texts begin (or end) there, marks
+    nothing); beyond them, where both texts begin (or end) there (``both_end``), marks
     alike and one difference, if it is one word read as another or units only
     ``a`` has (specks). Any other difference there may be a copy's boilerplate."""
     inward = blocks if where == "after" else blocks[::-1]
-    both_end = (i1, j1) == (len(a), len(b)) if where == "after" else (i0, j0) == (0, 0)
     shared = [k for k, x in enumerate(inward) if x.tag == "equal" and _has_words(a, x)]
     kept = inward[: shared[-1] + 1] if shared else []
     beyond = [x for x in inward[len(kept) :] if x.tag != "equal"]
