@@ -37,6 +37,7 @@ PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 MAX_HYPOTHESES = 6
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
+WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) -> list[Flag]:
@@ -134,7 +135,7 @@ def _judge(
         for h in hypotheses.values()
     }
     witnesses = [Witness(ours, doc.stats.noise, 0.0), *(r.witness for r in said)]
-    chance = posterior(prior, witnesses)
+    chance = _words_pooled(posterior(prior, witnesses), ours)
     ranked = []
     for h in hypotheses.values():
         if h == ours:
@@ -169,6 +170,21 @@ def _judge(
         wrong,
         suggestions,
     )
+
+
+def _words_pooled(chance: dict[str, float], ours: str) -> dict[str, float]:
+    """``chance`` with each group of readings that agree on their words (not
+    ours) pooled into its likeliest member: copies that agree on the words
+    but not on a speck or a quote beside them should not split the vote."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for h in chance:
+        if h != ours:
+            groups.setdefault(tuple(w.casefold() for w in WORDS.findall(h)), []).append(h)
+    pooled = dict(chance)
+    for members in groups.values():
+        top = max(members, key=chance.__getitem__)
+        pooled[top] = sum(chance[h] for h in members)
+    return pooled
 
 
 def _neighbours(words: Sequence[Token], span: tuple[int, int]) -> tuple[str | None, str | None]:

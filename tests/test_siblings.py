@@ -13,6 +13,7 @@ from ocrfix.cli import main
 from ocrfix.copies import view_of
 from ocrfix.discover import groups, links, shingles
 from ocrfix.doc import make_doc
+from ocrfix.siblings import _words_pooled
 from ocrfix.units import units_of
 
 pytestmark = pytest.mark.slow
@@ -272,3 +273,12 @@ def test_a_capital_where_the_copy_starts_a_sentence_is_its_wording() -> None:
     ocr = STORY.replace("groups dispute, and the", "groups dispute, and if the")
     copy = STORY.replace("groups dispute, and the", "groups dispute. If the")
     assert "and if the" in fix(ocr, siblings=[copy, copy]).text
+
+
+def test_readings_that_agree_on_the_words_pool_their_chance() -> None:
+    """Two copies restore the same lost words, one with our speck beside them:
+    their agreement on the words is not split by the speck."""
+    chance = {"in": 0.1, "in danger.": 0.5, "in danger. \u2018": 0.4}
+    pooled = _words_pooled(chance, "in")
+    assert pooled["in danger."] == pytest.approx(0.9)
+    assert pooled["in"] == 0.1
