@@ -21,6 +21,8 @@ from typing import Literal, cast
 
 from rapidfuzz.distance import Levenshtein
 
+from ocrfix.units import SPECK_LENGTH
+
 # Word n-grams that anchor the alignment.
 ANCHOR_N = 3
 # A stretch between anchors is aligned in full only when neither side is
@@ -34,8 +36,7 @@ MAX_LOST_LINE = 30
 # Units compared before the first anchor and after the last.
 EDGE_WINDOW = 20
 # Where one text ends, what the other has beyond is compared only if it is
-# all specks: marks and units of at most this many characters.
-SPECK_LENGTH = 2
+# all specks (marks, and units of at most units.SPECK_LENGTH characters).
 # After the main chain of anchors, further chains align passages one side
 # moved: at most this many, each of at least this many anchors.
 MAX_CHAINS = 8

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.confusions import channel_cost
 from ocrfix.model import Model
-from ocrfix.units import form
+from ocrfix.units import SPECK_LENGTH, form
 
 # A word the lexicon does not know: a capitalized one is likely a name, about
 # as likely as a Zipf-1 word; a lowercase one is rarer still (Zipf 0). One
@@ -77,11 +77,10 @@ LOST_RUN_COST = 2.0
 LOST_WORD_COST = 0.3
 # Specks and smudges are read as short words or marks ("at By", "_"): a run
 # of them costs ADDED_RUN_COST once, plus ADDED_CHAR_COST for each of a
-# word's first SPECK_CHARS characters; a longer added word is as unlikely as
+# word's first units.SPECK_LENGTH characters; a longer added word is as unlikely as
 # any string (a thirtieth per character), so a passage is no misreading.
 ADDED_RUN_COST = 2.0
 ADDED_CHAR_COST = 0.5
-SPECK_CHARS = 2
 STRING_CHAR_COST = 1.5
 MAX_WORDS_ALIGNED = 40
 # Given that an editor changed the text here, the chance the edit is this
@@ -177,7 +176,7 @@ def _word_cost(ts: Sequence[str], rs: Sequence[str]) -> float:
 
 def _added_cost(word: str) -> float:
     """OCR's cost for reading ``word`` where nothing was printed."""
-    short = min(len(word), SPECK_CHARS)
+    short = min(len(word), SPECK_LENGTH)
     return ADDED_CHAR_COST * short + STRING_CHAR_COST * (len(word) - short)
 
 

@@ -23,6 +23,9 @@ ALIGNED = frozenset(
 HYPHENS = frozenset("-\u2010\u00ad")
 # Marks stripped from a word's edges before it is looked up or judged.
 EDGE_MARKS = "()[]{}\"'.,;:!?\u201c\u201d\u2018\u2019"
+# Specks and smudges are read as marks or as "words" of at most this many
+# characters ("a", "oo", "Me"): what OCR makes of no print.
+SPECK_LENGTH = 2
 WORD_PART = regex.compile(r"[^-\u2010\u00ad]+|[-\u2010\u00ad]")
 # Typographic variants folded before comparing: quotes, dashes, spaces.
 FOLD = str.maketrans(
