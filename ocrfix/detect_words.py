@@ -5,6 +5,7 @@ Each detector is a pure function ``Doc -> Iterator[Flag]``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -50,6 +51,11 @@ FRAGMENT_MAX_LENGTH = 3
 # The costliest single rule of the confusion table: one typical confusion.
 TYPICAL_CONFUSION = 1.3
 VOWELS = frozenset("aeiouy")
+# A capital after these is a name's ("McLeod", "DeWitt", "O'Neill").
+NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "D'")
+# A known word whose inner letters are in the wrong case is surely misread;
+# which case it had is less sure.
+CASE_SLIP_CONFIDENCE = 0.9
 COMPOUND_PART_MIN = 3
 
 
@@ -124,6 +130,7 @@ def _beyond_doubt(word: str, model: Model) -> bool:
     return (
         len(word) > 1
         and word.isalpha()
+        and not _inner_capital(word)
         and model.in_context(word)
         and scripts(word) == {model.script}
         and not real_word_proposals(word, model)
@@ -155,6 +162,27 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
                 right = doc.next_text(i) if doc.next_text(i) == "." else None
             yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
         offset += len(part) + 1
+
+
+def _case_slip(word: str, model: Model) -> str | None:
+    """``word`` in the case it should have, if OCR misread the case of letters
+    inside it ("waS", "recoVer", "BoY"): a known word with a capital after a
+    small letter, past a name's prefix ("McLeod", "DeWitt") and a first small
+    letter ("eBay"); it takes the case most of its letters have. None if it
+    is no such slip, or the letters are as many small as capital."""
+    letters = [c for c in word if c.isalpha()]
+    if not _inner_capital(word) or not model.is_known(word) or word.startswith(NAME_PREFIXES):
+        return None
+    upper = sum(c.isupper() for c in letters)
+    lower = len(letters) - upper
+    if upper == lower:
+        return None
+    return word.upper() if upper > lower else word[:1] + word[1:].lower()
+
+
+def _inner_capital(word: str) -> bool:
+    """Has ``word`` a capital right after a small letter, past its second letter?"""
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word[1:]))
 
 
 def _designation(part: str, following: str) -> bool:
@@ -209,6 +237,17 @@ def _check_part(
         return
     if observed.isupper() and ROMAN_NUMERAL.fullmatch(observed):
         return  # "XLVII"
+    if (cased := _case_slip(observed, model)) is not None:
+        yield Flag(
+            start,
+            start + len(observed),
+            observed,
+            FlagKind.NON_WORD,
+            "letters in the wrong case",
+            CASE_SLIP_CONFIDENCE,
+            (Candidate(cased, CASE_SLIP_CONFIDENCE, "rule"),),
+        )
+        return
     if observed[:1].isdigit() and not observed.isdigit():
         # "5ome", "l0rd", "19l2": letters read as digits, or a number with
         # specks. Only typical confusions are proposed ("5ome" -> "some").
