@@ -29,7 +29,6 @@ MIN_SHARE = 0.25
 # What a respelt word's flag and suggestions may claim at most: below the
 # default threshold (0.7), so fix keeps the word and review shows it.
 OLD_SPELLING_CONFIDENCE = 0.3
-# Respellings tried per word: each rule applied at most once, in turn.
 LONG_S = "\u017f"
 
 

@@ -170,6 +170,7 @@ def table(costed: dict[Confusion, float], words: int, sources: Sequence[str]) ->
 
 
 def hand_table() -> dict[tuple[str, str], float]:
+    """The hand-made confusions and their costs, whose scale the learned ones take."""
     return {(i, o): float(c) for i, o, c in rows(CONFUSION_FILE)}
 
 
