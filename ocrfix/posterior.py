@@ -93,6 +93,13 @@ MAX_WORDS_ALIGNED = 40
 # the same four reworded words taken (all inside garbled runs) and no change
 # on clean text.
 EDIT_SPECIFICITY = 0.1
+# A copy with OCR errors of its own (noise above CLEAN_NOISE) and no sign of
+# editing (editorial rate below EDITED_RATE) is a second scan of the print:
+# where a misreading of ours explains its reading, it copies no one's edit,
+# and its agreement with another copy is evidence of its own. Clean copies
+# (web text, wire reprints) and edited ones may descend from one edited version.
+CLEAN_NOISE = 0.008
+EDITED_RATE = 5e-4
 EDITORIAL_COST = 7.0
 EDIT_LIKENESS_SLOPE = 0.5
 
@@ -227,6 +234,15 @@ def _error_rate(witness: Witness) -> float:
     return min(MAX_ERROR_RATE, witness.noise * ERRORS_PER_NON_WORD)
 
 
+def _independent(witness: Witness, ours: Sequence[str]) -> bool:
+    """Is ``witness`` a scan whose reading stands on its own (see CLEAN_NOISE)?"""
+    return (
+        witness.noise > CLEAN_NOISE
+        and witness.editorial < EDITED_RATE
+        and any(ocr_cost(witness.reading, o) <= EDITORIAL_COST for o in ours)
+    )
+
+
 def _adds_only(truth: str, reading: str) -> bool:
     """Does ``reading`` keep all of ``truth``'s words, in order?"""
     ops = Levenshtein.opcodes(form(truth).split(), form(reading).split())
@@ -328,12 +344,16 @@ def _zipf(model: Model, word: str, recurring: frozenset[str]) -> float:
 
 def posterior(prior: Mapping[str, float], witnesses: Iterable[Witness]) -> dict[str, float]:
     """P(truth = h) for each hypothesis ``h`` of ``prior`` (its log10 language-model
-    score), given the witnesses' readings. Witnesses that may copy one another's
-    edits (editorial rate above 0) are weighed together by the reading they show."""
+    score), given the witnesses' readings. Copies that may copy one another's
+    edit are weighed together by the reading they show; a second scan whose
+    reading a misreading of ours explains stands alone (see CLEAN_NOISE).
+    The document itself is the witness with no editorial rate."""
+    witnesses = list(witnesses)
+    ours = [w.reading for w in witnesses if w.editorial == 0]
     groups: dict[str, list[Witness]] = defaultdict(list)
     alone = []
     for w in witnesses:
-        if w.editorial > 0:
+        if w.editorial > 0 and not _independent(w, ours):
             groups[form(w.reading)].append(w)
         else:
             alone.append([w])

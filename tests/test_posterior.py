@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ocrfix.model import load_model
 from ocrfix.posterior import Witness, ocr_cost, posterior, text_log_prob
 
@@ -93,3 +95,18 @@ def test_a_sentence_begun_with_no_stop_is_rare() -> None:
     plain = text_log_prob(model, "in", "man", "the", frozenset(), before="n", after="t")
     assert lost < stopped
     assert plain - lost > plain - name + 1
+
+
+def test_a_second_scan_adds_more_than_a_second_reprint() -> None:
+    """Two scans of the print (OCR noise of their own, no sign of editing)
+    that read a word ours lost are two witnesses; two reprints of an edited
+    version (as noisy, but edited elsewhere) may share one editor's word."""
+    prior = {"the man": 0.0, "the old man": -2.0}
+    ours = Witness("the man", 0.02, 0.0)
+    scan, reprint = Witness("the old man", 0.03, 4e-4), Witness("the old man", 0.03, 6e-4)
+
+    def odds(*copies: Witness) -> float:
+        chance = posterior(prior, [ours, *copies])["the old man"]
+        return math.log10(chance / (1 - chance))
+
+    assert odds(scan, scan) - odds(scan) > odds(reprint, reprint) - odds(reprint) + 1
