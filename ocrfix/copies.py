@@ -369,8 +369,9 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
     ours, theirs = mine[a0:a1], _without_stray_edges(sibling.units[b0:b1])
+    lost_line = _lost_line(ours, theirs, inserted)
     if any(
-        u.kind in NEVER_TAKEN and not _in_lost_line(u, ours, theirs, inserted) for u in theirs
+        u.kind in NEVER_TAKEN and not (lost_line and u.kind is TokenKind.NUMBER) for u in theirs
     ) or any(u.kind in NEVER_TAKEN and not _stray_digits(u) for u in ours):
         return None
     start, end = ours[0].start, ours[-1].end
@@ -428,13 +429,12 @@ def _gap_reading(gap: str) -> str:
     return found.group() if found else " "
 
 
-def _in_lost_line(unit: Unit, ours: Sequence[Unit], theirs: Sequence[Unit], inserted: bool) -> bool:
-    """Is ``unit``, a number of the copy's, part of a passage our OCR lost (we
-    have nothing but marks or specks there, and the copy has at least
-    LOST_LINE_WORDS words): taken with the passage, not as a fact of its own."""
+def _lost_line(ours: Sequence[Unit], theirs: Sequence[Unit], inserted: bool) -> bool:
+    """Do the copy's units stand for a passage our OCR lost (we have nothing but
+    marks or specks there, and it has at least LOST_LINE_WORDS words)? Its
+    numbers there are taken with the passage, not as facts of their own."""
     lost = inserted or all(u.kind is TokenKind.PUNCT or _stray_digits(u) for u in ours)
-    words = sum(u.kind is TokenKind.WORD for u in theirs)
-    return lost and unit.kind is TokenKind.NUMBER and words >= LOST_LINE_WORDS
+    return lost and sum(u.kind is TokenKind.WORD for u in theirs) >= LOST_LINE_WORDS
 
 
 def _without_stray_edges(units: Sequence[Unit]) -> Sequence[Unit]:

@@ -64,10 +64,6 @@ PARAGRAPH_ENDINGS = frozenset(".!?:;\"'\u201d\u2019)]")
 # prices apart; on its ref task 2 / 3 / 4 gave CER -77.7 / -77.9 / -78.0%.
 ERRORS_PER_NON_WORD = 3.0
 MAX_ERROR_RATE = 0.5
-# Letters are priced by the hand-made confusion table alone: the constants
-# below that tell a rewording from a misreading were measured on its scale,
-# and the learned table, taken from heavy Tesseract noise as well, prices
-# rewordings ("said"/"stated") nearly as misreadings.
 # OCR's cost for a mark lost, added or confused (its commonest slip).
 MARK_COST = 0.5
 # OCR drops whole words and lines (a faint or skewed line): a run of lost
@@ -75,14 +71,15 @@ MARK_COST = 0.5
 # many words are aligned word by word.
 LOST_RUN_COST = 2.0
 LOST_WORD_COST = 0.3
+MAX_WORDS_ALIGNED = 40
 # Specks and smudges are read as short words or marks ("at By", "_"): a run
 # of them costs ADDED_RUN_COST once, plus ADDED_CHAR_COST for each of a
-# word's first units.SPECK_LENGTH characters; a longer added word is as unlikely as
-# any string (a thirtieth per character), so a passage is no misreading.
+# word's first units.SPECK_LENGTH characters; a longer added word is as
+# unlikely as any string (a thirtieth per character), so a passage is no
+# misreading.
 ADDED_RUN_COST = 2.0
 ADDED_CHAR_COST = 0.5
 STRING_CHAR_COST = 1.5
-MAX_WORDS_ALIGNED = 40
 # Given that an editor changed the text here, the chance the edit is this
 # reading: editors choose among a few synonyms, so it is not small; but few
 # replaced words look like misreadings (spelling variants), so for those the
@@ -93,6 +90,8 @@ MAX_WORDS_ALIGNED = 40
 # the same four reworded words taken (all inside garbled runs) and no change
 # on clean text.
 EDIT_SPECIFICITY = 0.1
+EDITORIAL_COST = 7.0
+EDIT_LIKENESS_SLOPE = 0.5
 # A copy with OCR errors of its own (noise above CLEAN_NOISE) and no sign of
 # editing (editorial rate below EDITED_RATE) is a second scan of the print:
 # where a misreading of ours explains its reading, it copies no one's edit,
@@ -100,8 +99,6 @@ EDIT_SPECIFICITY = 0.1
 # (web text, wire reprints) and edited ones may descend from one edited version.
 CLEAN_NOISE = 0.008
 EDITED_RATE = 5e-4
-EDITORIAL_COST = 7.0
-EDIT_LIKENESS_SLOPE = 0.5
 
 PIECES = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'\u2019]*|[^\s\p{L}\p{M}\p{N}]")
 WORD_CHARS = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -146,6 +143,10 @@ def _cost(truth: str, read: str) -> float:
 
 
 def _piece_cost(truth: str, read: str) -> float:
+    """Letters priced by the hand-made confusion table alone (the constants
+    that tell a rewording from a misreading were measured on its scale; the
+    learned table, taken from heavy Tesseract noise as well, prices rewordings
+    such as "said"/"stated" nearly as misreadings), plus MARK_COST a mark."""
     letters_t, marks_t = _split_marks(truth)
     letters_r, marks_r = _split_marks(read)
     letters = channel_cost(letters_t, letters_r, learned=False)
@@ -268,7 +269,8 @@ def text_log_prob(
     score = 0.0
     words = []
     previous = before
-    for piece in PIECES.findall(text):
+    pieces = PIECES.findall(text)
+    for piece in pieces:
         if WORD_CHARS.match(piece):
             words.append(piece)
             score += _zipf(model, piece, recurring) - 9.0
@@ -280,12 +282,9 @@ def text_log_prob(
         score += REPEATED_MARK_LOG_P
     if _paragraph_ends_unstopped(text, before, paragraph_after):
         score += UNSTOPPED_PARAGRAPH_LOG_P
-    pieces = PIECES.findall(text)
-    if left is not None and WORD_CHARS.match(before or " "):
-        pieces.insert(0, left)
-    if right is not None and WORD_CHARS.match(after or " "):
-        pieces.append(right)
-    score += UNSTOPPED_SENTENCE_LOG_P * _unstopped_sentences(model, pieces)
+    head = [left] if left is not None and WORD_CHARS.match(before or " ") else []
+    tail = [right] if right is not None and WORD_CHARS.match(after or " ") else []
+    score += UNSTOPPED_SENTENCE_LOG_P * _unstopped_sentences(model, [*head, *pieces, *tail])
     if words:
         score += model.context.inner(words) + model.context.fit(left, " ".join(words), right)
     else:
