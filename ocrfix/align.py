@@ -242,6 +242,8 @@ def _fill_unequal(
             *_opcodes(a, b, i0, i0 + head, j0, j0 + head),
             *_opcodes(a, b, i1 - tail, i1, j1 - tail, j1),
         ]
+    if where != "between":
+        return _edge_opcodes(a, b, i0, i1, j0, j1)
     return _opcodes(a, b, i0, i1, j0, j1)
 
 
@@ -284,6 +286,72 @@ def _opcodes(a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: 
         )
         for op in Levenshtein.opcodes(list(a[i0:i1]), list(b[j0:j1]))
     ]
+
+
+def _edge_opcodes(
+    a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int
+) -> list[Block]:
+    """Like :func:`_opcodes`, for a short stretch at an edge, where one side may
+    have boilerplate holding a word both have ("the latest updates. THE
+    POISONING" against "THE PORSONING"): a word replaced by a like word costs
+    less than by any other, so words pair by likeness, not by chance of order."""
+    xs, ys = a[i0:i1], b[j0:j1]
+    n, m = len(xs), len(ys)
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        cost[i][0] = float(i)
+    for j in range(1, m + 1):
+        cost[0][j] = float(j)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost[i][j] = min(
+                cost[i - 1][j] + 1,
+                cost[i][j - 1] + 1,
+                cost[i - 1][j - 1] + _unlikeness(xs[i - 1], ys[j - 1]),
+            )
+    steps: list[Block] = []
+    i, j = n, m
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + _unlikeness(xs[i - 1], ys[j - 1]):
+            i, j = i - 1, j - 1
+            tag: Tag = "equal" if xs[i] == ys[j] else "replace"
+            steps.append(Block(tag, i0 + i, i0 + i + 1, j0 + j, j0 + j + 1))
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            i -= 1
+            steps.append(Block("delete", i0 + i, i0 + i + 1, j0 + j, j0 + j))
+        else:
+            j -= 1
+            steps.append(Block("insert", i0 + i, i0 + i, j0 + j, j0 + j + 1))
+    return _runs(steps[::-1])
+
+
+def _unlikeness(x: str, y: str) -> float:
+    """0 for the same unit; else from 0.5 (nearly alike) to 1.5 (nothing alike)."""
+    return 0.0 if x == y else 0.5 + Levenshtein.normalized_distance(x, y)
+
+
+def _runs(steps: list[Block]) -> list[Block]:
+    """Single-unit steps joined into blocks as difflib makes them: equal runs,
+    and each run of differences between them as one replace, insert or delete."""
+    out: list[Block] = []
+    for x in steps:
+        last = out[-1] if out else None
+        if last is not None and (last.tag == "equal") == (x.tag == "equal"):
+            a0, b0 = last.a_start, last.b_start
+            a1, b1 = x.a_end, x.b_end
+            tag: Tag = (
+                "equal"
+                if x.tag == "equal"
+                else "insert"
+                if a0 == a1
+                else "delete"
+                if b0 == b1
+                else "replace"
+            )
+            out[-1] = Block(tag, a0, a1, b0, b1)
+        else:
+            out.append(x)
+    return out
 
 
 def _merge(blocks: list[Block]) -> list[Block]:

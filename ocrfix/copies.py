@@ -41,6 +41,11 @@ STRAY_DIGIT_COST = 3.5
 # A copy's numbers are taken only inside a passage our OCR lost of at least
 # this many words (a line), never on their own.
 LOST_LINE_WORDS = 4
+# A copy that lacks a passage of ours holding this many words the lexicon
+# knows dropped prose (an editor's cut, or a paragraph it moved), not our
+# specks: no reading of it. As a vote it would also make one span of the
+# whole passage, in which another copy's readings went unheard.
+DROPPED_PROSE_WORDS = 4
 # A difference (adjacent differing units merged) is considered when each side
 # has at most this many units (a line OCR lost fits); longer ones are passages
 # one copy lacks. On the bench's Tesseract set (ref task), 8 / 14 / 24 gave
@@ -368,7 +373,7 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         a0 -= 1  # attach the sibling's extra words (or marks) to our unit before them
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
-    ours, theirs = mine[a0:a1], _without_stray_edges(sibling.units[b0:b1])
+    ours, theirs = mine[a0:a1], _without_stray_edges(sibling.text, sibling.units[b0:b1])
     lost_line = _lost_line(ours, theirs, inserted)
     if any(
         u.kind in NEVER_TAKEN and not (lost_line and u.kind is TokenKind.NUMBER) for u in theirs
@@ -386,6 +391,8 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
             start = mine[a0 - 1].end
         elif their_gap and not our_gap:
             lead = " "
+    if not theirs and _prose(doc, ours):
+        return None
     if not inserted and not theirs and a0 > 0 and a1 < len(mine) and 0 < b0 < len(sibling.units):
         # Units the copy lacks: what it has between their neighbours stands
         # for all we have there (but a line break of ours stays).
@@ -417,6 +424,12 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
     return Vote((start, end), reading, sibling, where)
 
 
+def _prose(doc: Doc, units: Sequence[Unit]) -> bool:
+    """Do ``units`` hold at least DROPPED_PROSE_WORDS words the lexicon knows?"""
+    texts = (doc.text[u.start : u.end] for u in units if u.kind is TokenKind.WORD)
+    return sum(len(t) > 1 and doc.model.is_known(t) for t in texts) >= DROPPED_PROSE_WORDS
+
+
 def _spaced_after(text: str, at: int) -> bool:
     """Is there white space at ``at`` in ``text``?"""
     return text[at : at + 1].isspace()
@@ -437,15 +450,26 @@ def _lost_line(ours: Sequence[Unit], theirs: Sequence[Unit], inserted: bool) -> 
     return lost and sum(u.kind is TokenKind.WORD for u in theirs) >= LOST_LINE_WORDS
 
 
-def _without_stray_edges(units: Sequence[Unit]) -> Sequence[Unit]:
-    """``units`` without the stray digits at their ends (a blot read "7" after a
-    line), unless nothing else is left: a copy's noise is no reading."""
+def _without_stray_edges(text: str, units: Sequence[Unit]) -> Sequence[Unit]:
+    """``units`` (of ``text``) without the specks at their ends: stray digits
+    (a blot read "7" after a line) and, last, a mark standing alone before a
+    line break ("Randall to :"); unless nothing else is left: a copy's noise
+    is no reading."""
     lo, hi = 0, len(units)
     while lo < hi and _stray_digits(units[lo]):
         lo += 1
-    while hi > lo and _stray_digits(units[hi - 1]):
+    while hi > lo and (_stray_digits(units[hi - 1]) or _lone_mark(text, units[hi - 1])):
         hi -= 1
     return units[lo:hi] if lo < hi else units
+
+
+def _lone_mark(text: str, unit: Unit) -> bool:
+    """Is ``unit`` a mark spaced from the word before it, ending its line?"""
+    return (
+        unit.kind is TokenKind.PUNCT
+        and text[unit.start - 1 : unit.start] in (" ", "\t")
+        and text[unit.end : unit.end + 1] in ("", "\n")
+    )
 
 
 def _stray_digits(unit: Unit) -> bool:

@@ -282,3 +282,27 @@ def test_readings_that_agree_on_the_words_pool_their_chance() -> None:
     pooled = _words_pooled(chance, "in")
     assert pooled["in danger."] == pytest.approx(0.9)
     assert pooled["in"] == 0.1
+
+
+def test_a_paragraph_one_copy_dropped_is_still_read_by_another() -> None:
+    """The edited copy lacks our second paragraph (an editor's cut): that is no
+    reading of it, and the second scan's readings inside it are still heard,
+    though it reads a blot there too ("7", which is never taken)."""
+    cut = "The pilots flew more than a thousand missions over the country in two years."
+    ours = cut.replace("thousand missions", "thousaud misslons").replace("country", "county")
+    scan = cut.replace("thousand missions", "thousand 7 missions")
+    after = STORY.replace("Defense Ministry", "Air Force").replace("last week", "on Monday")
+    ours, scan = (f"{STORY}\n\n{p}\n\n{after}" for p in (ours, scan))
+    scan = scan.replace("Ministry", "Miuistry").replace("years after", "ycars after")
+    edited = f"{STORY}\n\n{after}".replace("said last week", "stated last week")
+    assert "over the country" in fix(ours, siblings=[scan, edited]).text
+
+
+def test_a_copys_lone_mark_at_a_line_end_is_not_taken() -> None:
+    """A scan reads a speck at a line's end ("the :"): its reading of our
+    misread word is taken without it."""
+    ours = STORY.replace("in support of the regime", "in support of tbe\nregime")
+    scan = STORY.replace("in support of the regime", "in support of the :\nregime")
+    doc = make_doc(ours, DEFAULT)
+    readings = [v.reading for v in view_of(doc, units_of(ours), sibling(scan, "scan")).votes]
+    assert "the" in readings
