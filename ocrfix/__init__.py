@@ -19,6 +19,11 @@ align them word by word, :mod:`copies` collects each copy's readings where
 they differ, :mod:`siblings` gathers them span by span, and :mod:`posterior`
 weighs all copies as witnesses of a noisy channel.
 
+OCR layout files (hOCR, ALTO, PAGE XML) enter and leave by :mod:`formats`:
+``read(path)`` gives a :class:`Document` whose ``text`` the pipeline corrects,
+``write(document, decisions, path)`` puts the decisions back into the file's
+own format.
+
 The nouns are in :mod:`ocrfix.types`, the options in :class:`Config`.
 Resources (:mod:`lexicon` from wordfreq, :mod:`speller` from symspellpy) are
 built once and cached on disk (:mod:`cache`).
@@ -26,12 +31,14 @@ built once and cached on disk (:mod:`cache`).
 
 from ocrfix.api import apply, check, decide, fix
 from ocrfix.config import Config
+from ocrfix.formats import Document, read, write
 from ocrfix.types import Candidate, Decision, Fixed, Flag, FlagKind, Token, TokenKind
 
 __all__ = [
     "Candidate",
     "Config",
     "Decision",
+    "Document",
     "Fixed",
     "Flag",
     "FlagKind",
@@ -41,5 +48,7 @@ __all__ = [
     "check",
     "decide",
     "fix",
+    "read",
+    "write",
 ]
 __version__ = "0.1.0"

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
@@ -21,9 +22,19 @@ from ocrfix.config import Config
 from ocrfix.copies import Sibling
 from ocrfix.discover import groups, links, neighbours, shingles
 from ocrfix.evaluate import Score, errors, total
+from ocrfix.formats import FORMATS, Document, Format, FormatError, looks_like_layout
+from ocrfix.formats import read as read_layout
+from ocrfix.formats import render as render_layout
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
-from ocrfix.textio import InputError, decode, file_encoding, read_text, write_atomic
+from ocrfix.textio import (
+    InputError,
+    decode,
+    file_encoding,
+    read_text,
+    write_atomic,
+    write_bytes_atomic,
+)
 from ocrfix.types import Fixed
 
 EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -52,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", default="en", help="language of the text (default: en)")
     common.add_argument("--encoding", help="encoding of the input (default: UTF-8, or its BOM)")
+    common.add_argument(
+        "--format-in",
+        choices=["auto", "text", *FORMATS],
+        default="auto",
+        help="what the inputs are: plain text, or hOCR, ALTO or PAGE XML (default: auto, "
+        "from the content)",
+    )
     common.add_argument(
         "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
     )
@@ -242,18 +260,49 @@ def _process(job: Job) -> Outcome:
     return Outcome(job.source, job.text, fix(job.text, job.config, siblings=siblings))
 
 
-def _read_all(sources: list[Source], encoding: str | None) -> list[tuple[str | None, str | None]]:
-    """(text, None) or (None, error) for every input; stdin is read here, once."""
+# The layout files (hOCR, ALTO, PAGE) among the inputs, by source name: the
+# parent process reads them and writes them back; workers see only their text.
+_layouts: dict[str, Document] = {}
+
+
+def _read_all(
+    sources: list[Source], encoding: str | None, format_in: str = "auto"
+) -> list[tuple[str | None, str | None]]:
+    """(text, None) or (None, error) for every input; stdin is read here, once.
+    Layout files are kept in ``_layouts`` for writing back."""
     out: list[tuple[str | None, str | None]] = []
     for source in sources:
         try:
             if source.path is None:
                 out.append((decode(sys.stdin.buffer.read(), encoding, "<stdin>"), None))
-            else:
+                continue
+            document = _layout(source.path, format_in)
+            if document is None:
                 out.append((read_text(source.path, encoding), None))
-        except InputError as exc:
+            else:
+                _layouts[source.name] = document
+                out.append((document.text, None))
+        except (InputError, FormatError) as exc:
             out.append((None, str(exc)))
     return out
+
+
+def _layout(path: Path, format_in: str) -> Document | None:
+    """The layout file at ``path`` (None: it is plain text)."""
+    if format_in == "text":
+        return None
+    if format_in == "auto":
+        with path.open("rb") as f:
+            if not looks_like_layout(f.read(512)):
+                return None
+        return read_layout(path)
+    return read_layout(path, cast(Format, format_in))
+
+
+def _text_of(path: Path, encoding: str | None, format_in: str) -> str:
+    """The text of a sibling file, plain or layout."""
+    document = _layout(path, format_in)
+    return read_text(path, encoding) if document is None else document.text
 
 
 def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -> Iterator[Outcome]:
@@ -263,12 +312,13 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -
     corrected with the texts related to it (found by content) as siblings.
     """
     global _shared_pool
-    read = _read_all(sources, args.encoding)
+    read = _read_all(sources, args.encoding, args.format_in)
     extra = [s.path for s in _expand(args.sibling) if s.path is not None]
     near: list[list[int]] = [[] for _ in sources]
     if len(sources) > 1 or extra:
         names = [source.name for source in sources] + [str(path) for path in extra]
-        texts = [text or "" for text, _ in read] + [read_text(p, args.encoding) for p in extra]
+        texts = [text or "" for text, _ in read]
+        texts += [_text_of(p, args.encoding, args.format_in) for p in extra]
         found = links([shingles(text) for text in texts])
         # Only texts that have copies are prepared as siblings (tokenized, weighed).
         linked = {k for link in found for k in (link.a, link.b)}
@@ -346,7 +396,22 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
             continue
         found = found or bool(result.flags)
         target = targets[source.name]
-        if target is not None:
+        layout = _layouts.get(source.name)
+        if layout is not None and args.format == "text":
+            data, written = render_layout(layout, result.decisions, version=__version__)
+            if written.skipped:
+                print(
+                    f"ocrfix: {source.name}: {len(written.skipped)} corrections span several "
+                    "word elements and were not written (see --format json)",
+                    file=sys.stderr,
+                )
+            if target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(target, data)
+        elif target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             encoding = file_encoding(source.path, args.encoding) if source.path else args.encoding
             write_atomic(target, result.text, encoding or "utf-8")
@@ -354,7 +419,7 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
             print(decisions_as_json(source.name, result.decisions), flush=True)
         elif args.format == "diff":
             sys.stdout.write(unified_diff(source.name, outcome.text, result.text))
-        elif target is None:
+        elif target is None and layout is None:
             sys.stdout.write(result.text)
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 

@@ -84,11 +84,16 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: boo
     power cut too (a killed process never leaves a half-written file either
     way). A review's session, saved after every key, skips that wait.
     """
+    write_bytes_atomic(path, text.encode(encoding), durable=durable)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` as :func:`write_atomic` writes text."""
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             if durable:
                 os.fsync(f.fileno())
