@@ -321,3 +321,20 @@ def test_write_is_atomic_and_keeps_the_document(tmp_path: Path) -> None:
     write(document, [decision(document, "baglnning", "beginning")], out)
     assert "baglnning" in document.text  # the document read is not changed
     assert [p.name for p in tmp_path.iterdir()] == ["out.hocr"]
+
+
+def test_a_correction_of_several_words_is_written_word_by_word() -> None:
+    """ "ber sate" -> "her sister" spans two String elements: each takes its word
+    and keeps its box; a merge ("to do" -> "todo") cannot be divided so."""
+    document = read(SAMPLES / "alice-degraded.alto.xml")
+    two = decision(document, "ber sate", "her sister")
+    merge = decision(document, "bok bet", "book")
+    data, written = render(document, [two, merge])
+    assert written.corrected == 2 and written.skipped == (merge,)
+    root = etree.fromstring(data)
+    contents = [e.get("CONTENT") for e in root.iter() if local(e) == "String"]
+    k = contents.index("her")
+    assert contents[k + 1] == "sister"
+    assert same_but_allowed(
+        etree.fromstring((SAMPLES / "alice-degraded.alto.xml").read_bytes()), root
+    )

@@ -191,8 +191,12 @@ def render(
     for decision in decisions:
         k = _inside(document, decision)
         parts = _hyphen_parts(document, decision) if document.format == "alto" else None
+        spread = _word_by_word(document, decision) if k is None else None
         if k is not None:
             edits.setdefault(k, []).append(decision)
+        elif spread:
+            for w, piece in spread:
+                edits.setdefault(w, []).append(piece)
         elif parts is not None:
             joins.append((*parts, decision.replacement))
         else:
@@ -226,6 +230,29 @@ def _inside(document: Document, decision: Decision) -> int | None:
     if k is None or decision.end > document.words[k].end or not document.words[k].editable:
         return None
     return k
+
+
+def _word_by_word(document: Document, decision: Decision) -> list[tuple[int, Decision]]:
+    """``decision`` as one decision per word element, where it spans several and
+    puts as many words for them ("ber sate" -> "her sister"): each element keeps
+    its box and takes its word. Empty if it cannot be so divided."""
+    first = document.word_at(decision.start)
+    last = document.word_at(decision.end - 1)
+    if first is None or last is None or first == last:
+        return []
+    covered = list(range(first, last + 1))
+    parts = decision.replacement.split()
+    if len(parts) != len(covered) or not all(document.words[w].editable for w in covered):
+        return []
+    out = []
+    for w, part in zip(covered, parts, strict=True):
+        word = document.words[w]
+        start, end = max(decision.start, word.start), min(decision.end, word.end)
+        piece = replace(
+            decision, start=start, end=end, original=document.text[start:end], replacement=part
+        )
+        out.append((w, piece))
+    return out
 
 
 def _hyphen_parts(document: Document, decision: Decision) -> tuple[int, int] | None:
