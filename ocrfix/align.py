@@ -292,8 +292,8 @@ def _edge_opcodes(
     a: Sequence[str], b: Sequence[str], i0: int, i1: int, j0: int, j1: int
 ) -> list[Block]:
     """Like :func:`_opcodes`, for a short stretch at an edge, where one side may
-    have boilerplate holding a word both have ("the latest updates. THE
-    POISONING" against "THE PORSONING"): a word replaced by a like word costs
+    have boilerplate holding a word both have ("news for the week. THE
+    SHIPWRECK" against "THE SHIPWRFCK"): a word replaced by a like word costs
     less than by any other, so words pair by likeness, not by chance of order."""
     xs, ys = a[i0:i1], b[j0:j1]
     n, m = len(xs), len(ys)

@@ -109,11 +109,11 @@ def test_a_footer_at_the_end_is_not_read_for_our_specks() -> None:
 
 
 def test_a_headline_word_in_the_boilerplate_does_not_pull_the_headline_into_it() -> None:
-    """The copy's header ends with "the latest updates" before the headline: our
+    """The copy's header ends with "the week's news" before the headline: our
     "the" pairs with the headline's, and the misread word with its like."""
-    headline = "the poisoning case in france "
-    ocr = "the porsoning case in france " + STORY
-    web = "subscribe for the latest updates . " + headline + STORY
+    headline = "the shipwreck inquiry at dover "
+    ocr = "the shipwrfck inquiry at dover " + STORY
+    web = "subscribe for the week's news . " + headline + STORY
     found = blocks(ocr, web)
-    assert ("replace", "porsoning", "poisoning") in found
-    assert all("updates" not in y for tag, _, y in found if tag != "equal")
+    assert ("replace", "shipwrfck", "shipwreck") in found
+    assert all("news" not in y for tag, _, y in found if tag != "equal")

@@ -12,7 +12,7 @@ A decision is written where it lies inside one word element. One that spans
 several elements (a merge of two words, a join across a line-end hyphen) is
 reported and not written: moving text between elements would need new
 geometry, which ocrfix cannot measure. A correction that splits a word
-("11,2017" -> "11, 2017") stays in its element, whose box covers both parts.
+("ofthe" -> "of the") stays in its element, whose box covers both parts.
 """
 
 from __future__ import annotations
