@@ -25,6 +25,7 @@ from ocrfix.evaluate import Score, errors, total
 from ocrfix.formats import FORMATS, Document, Format, FormatError, looks_like_layout
 from ocrfix.formats import read as read_layout
 from ocrfix.formats import render as render_layout
+from ocrfix.progress import Progress
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.textio import (
@@ -121,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_fix.add_argument(
         "--diff", action="store_const", const="diff", dest="format", help="same as --format diff"
+    )
+    p_fix.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o: skip inputs whose output is already there and newer (an interrupted run)",
+    )
+    p_fix.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
     )
     p_eval = sub.add_parser(
         "eval", help="character and word error rates against a ground truth (as the bench counts)"
@@ -305,7 +314,12 @@ def _text_of(path: Path, encoding: str | None, format_in: str) -> str:
     return read_text(path, encoding) if document is None else document.text
 
 
-def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -> Iterator[Outcome]:
+def _outcomes(
+    sources: list[Source],
+    args: argparse.Namespace,
+    config: Config,
+    skip: frozenset[str] | set[str] = frozenset(),
+) -> Iterator[Outcome]:
     """Process every input, on ``--jobs`` processes, in input order.
 
     Where there are several inputs or ``--sibling`` files, every input is
@@ -327,6 +341,7 @@ def _outcomes(sources: list[Source], args: argparse.Namespace, config: Config) -
     jobs = [
         Job(source, text, error, config, tuple(near[k]))
         for k, (source, (text, error)) in enumerate(zip(sources, read, strict=True))
+        if source.name not in skip  # done before: still a sibling of the others
     ]
     if len(jobs) > 1 and args.jobs > 1:
         warm_up(config)  # load the model once, before forking
@@ -387,13 +402,21 @@ def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> i
 
 def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
     targets = dict(zip((s.name for s in sources), _targets(sources, args), strict=True))
+    done = {s.name for s in sources if args.resume and _done_before(s, targets[s.name])}
+    progress = Progress(
+        len(sources) - len(done), sys.stderr, live=sys.stderr.isatty() and not args.quiet
+    )
+    progress.done_before = len(done)
     found = failed = False
-    for outcome in _outcomes(sources, args, config):
+    for outcome in _outcomes(sources, args, config, skip=done):
         source, result = outcome.source, outcome.result
         if result is None:
-            print(f"ocrfix: error: {outcome.error}", file=sys.stderr)
+            progress.step(error=True)
+            lead = "\n" if progress.live else ""  # below the bar
+            print(f"{lead}ocrfix: error: {outcome.error}", file=sys.stderr)
             failed = True
             continue
+        progress.step(len(result.flags), len(result.decisions))
         found = found or bool(result.flags)
         target = targets[source.name]
         layout = _layouts.get(source.name)
@@ -421,7 +444,16 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
             sys.stdout.write(unified_diff(source.name, outcome.text, result.text))
         elif target is None and layout is None:
             sys.stdout.write(result.text)
+    if len(sources) > 1 and not args.quiet:
+        print(progress.summary(), file=sys.stderr)
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
+
+
+def _done_before(source: Source, target: Path | None) -> bool:
+    """Is ``target`` there already, written after ``source`` last changed?"""
+    if source.path is None or target is None or target == source.path or not target.exists():
+        return False
+    return target.stat().st_mtime >= source.path.stat().st_mtime
 
 
 def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | None]:

@@ -88,6 +88,49 @@ def test_fix_directory_to_output_directory(tmp_path: Path) -> None:
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == CLEAN
 
 
+def test_a_batch_ends_with_a_summary_and_resumes_where_it_stopped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An interrupted run is taken up again with --resume: outputs already
+    written (newer than their input) are kept, the rest are done."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (src / name).write_text(NOISY, encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"not \xc3\x28 text")
+    assert main(["fix", str(src), "-o", str(out)]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "ocrfix: 4 files: 3 changed, 3 flags, 3 fixes, 1 errors" in err
+    (out / "b.txt").unlink()  # as if the run had stopped before it
+    (out / "a.txt").write_text("kept as it was\n", encoding="utf-8")
+    assert main(["fix", str(src), "-o", str(out), "--resume", "--jobs", "1"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "ocrfix: 2 files: 1 changed" in err and "2 done before (skipped)" in err
+    assert (out / "a.txt").read_text(encoding="utf-8") == "kept as it was\n"
+    assert (out / "b.txt").read_text(encoding="utf-8") == CLEAN
+    assert main(["fix", str(src), "-o", str(out), "-q"]) == EXIT_ERROR
+    assert "files:" not in capsys.readouterr().err
+
+
+def test_a_batch_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
+    """In a real pseudo-terminal the bar (rate, time left) is drawn on stderr."""
+    import pexpect
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(3):
+        (src / f"{k}.txt").write_text(NOISY, encoding="utf-8")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "ocrfix", "fix", str(src), "-o", str(tmp_path / "out"), "--jobs", "1"],
+        encoding="utf-8",
+        timeout=120,
+    )
+    child.expect(r"ocrfix: \d/3 files, [\d.]+ files/s")
+    child.expect(r"ocrfix: 3 files: 3 changed")
+    child.expect(pexpect.EOF)
+
+
 def test_fix_in_place_rewrites_the_input(noisy: Path) -> None:
     main(["fix", str(noisy), "--in-place"])
     assert noisy.read_text(encoding="utf-8") == CLEAN
