@@ -420,7 +420,7 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
         found = found or bool(result.flags)
         target = targets[source.name]
         layout = _layouts.get(source.name)
-        if layout is not None and args.format == "text":
+        if layout is not None and (target is not None or args.format == "text"):
             data, written = render_layout(layout, result.decisions, version=__version__)
             if written.skipped:
                 print(

@@ -338,3 +338,11 @@ def test_a_correction_of_several_words_is_written_word_by_word() -> None:
     assert same_but_allowed(
         etree.fromstring((SAMPLES / "alice-degraded.alto.xml").read_bytes()), root
     )
+
+
+def test_cli_json_report_still_writes_the_layout_file(tmp_path: Path) -> None:
+    out = tmp_path / "fixed.hocr"
+    done = cli("fix", str(SAMPLES / "alice-degraded.hocr"), "-o", str(out), "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    assert read(out).format == "hocr"
+    assert '"decisions"' in done.stdout or '"replacement"' in done.stdout
