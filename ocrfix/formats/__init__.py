@@ -80,7 +80,7 @@ class Document:
 
     def word_at(self, offset: int) -> int | None:
         """The index of the word holding ``offset`` of the text, if any."""
-        k = bisect.bisect_right([w.start for w in self.words], offset) - 1
+        k = bisect.bisect_right(self.words, offset, key=lambda w: w.start) - 1
         return k if k >= 0 and offset < self.words[k].end else None
 
 
@@ -190,14 +190,12 @@ def render(
     joins: list[tuple[int, int, str]] = []
     for decision in decisions:
         k = _inside(document, decision)
-        parts = _hyphen_parts(document, decision) if document.format == "alto" else None
-        spread = _word_by_word(document, decision) if k is None else None
         if k is not None:
             edits.setdefault(k, []).append(decision)
-        elif spread:
+        elif spread := _word_by_word(document, decision):
             for w, piece in spread:
                 edits.setdefault(w, []).append(piece)
-        elif parts is not None:
+        elif document.format == "alto" and (parts := _hyphen_parts(document, decision)):
             joins.append((*parts, decision.replacement))
         else:
             skipped.append(decision)

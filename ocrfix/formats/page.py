@@ -52,7 +52,7 @@ def _main(element: etree._Element) -> etree._Element | None:
     found = children(element, "TextEquiv")
     if not found:
         return None
-    return min(found, key=lambda e: _index(e, found.index(e)))
+    return min(enumerate(found), key=lambda pair: _index(pair[1], pair[0]))[1]
 
 
 def _index(equiv: etree._Element, position: int) -> tuple[int, int]:
