@@ -306,3 +306,27 @@ def test_a_copys_lone_mark_at_a_line_end_is_not_taken() -> None:
     doc = make_doc(ours, DEFAULT)
     readings = [v.reading for v in view_of(doc, units_of(ours), sibling(scan, "scan")).votes]
     assert "the" in readings
+
+
+def test_a_much_noisier_copy_alone_does_not_change_a_clean_text() -> None:
+    """A heavy scan that lost marks and ran words together is evidence for
+    review, not a correction: alone, it cannot outvote a clean text whose
+    model finds nothing wrong (the language model prefers fewer tokens)."""
+    scan = (
+        STORY.replace("Ministry", "Miuistry")
+        .replace("years", "ycars")
+        .replace("support", "snpport")
+        .replace("regime", "rcgime")
+        .replace(", ", " ")
+    )
+    assert changes(STORY, [scan]) == []
+    flagged = [f for f in check(STORY, siblings=[scan]) if f.best]
+    assert flagged and all(f.best.confidence <= 0.5 for f in flagged if f.best)
+
+
+def test_identical_copies_are_one_witness() -> None:
+    """The same OCR saved twice (as ALTO and as hOCR, say) does not outvote us as two."""
+    ocr = STORY.replace("close", "dose")
+    noisy = STORY.replace("Ministry", "Miuistry").replace("entered", "cntered")
+    once = best_for(ocr, "dose", [noisy])
+    assert best_for(ocr, "dose", [noisy, noisy.replace(" ", "  ")]) == once
