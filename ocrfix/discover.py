@@ -5,16 +5,20 @@ order (:func:`shingles`): small enough for tens of thousands of texts. An
 inverted index from a sample of the trigrams (one hash in SAMPLE, the same
 trigrams in every text, as in MinHash sketches) to texts finds the pairs
 that share any, without comparing all pairs; trigrams found in more than
-MAX_POSTING texts are set phrases ("one of the") and are skipped. Each such
-pair is then compared in full: two texts are related when they share enough
-trigrams (:func:`enough_shared`), some in a run (:func:`has_run`). A text's
-siblings are the texts related to it directly, never through a third one,
-so different stories that share a paragraph with a common source do not
-leak into each other.
+MAX_POSTING texts are set phrases ("one of the") and are skipped. A pair
+whose count in the sample a related pair would rarely show is dropped
+(:func:`worth_comparing`: texts of one vocabulary, pages of one book, share
+a stray trigram by the hundred thousand). Each other pair is compared in
+full: two texts are related when they share enough trigrams
+(:func:`enough_shared`), some in a run (:func:`has_run`). A text's siblings
+are the texts related to it directly, never through a third one, so
+different stories that share a paragraph with a common source do not leak
+into each other.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
 import zlib
 from array import array
@@ -40,6 +44,9 @@ MAX_POSTING = 200
 # MIN_RUN shared trigrams escapes the sample with chance (3/4)^5 = 0.24, a
 # shared passage of 25 words with (3/4)^23 < 0.002.
 SAMPLE = 4
+# A pair is compared in full unless a related pair would show as few sampled
+# trigrams as it does with less than this chance.
+MISS_RATE = 0.01
 
 Shingles: TypeAlias = "array[int]"  # 32-bit trigram hashes, in text order (typecode "I")
 
@@ -62,15 +69,35 @@ def enough_shared(shared: int, smaller: int) -> bool:
     return shared >= MIN_SHARED_SHINGLES and shared >= MIN_SHARED_SHARE * smaller
 
 
+def worth_comparing(sampled: int, smaller: int) -> bool:
+    """Could two texts that share ``sampled`` of the indexed trigrams be related, the
+    smaller having ``smaller`` distinct trigrams?
+
+    Related texts share at least ``need`` trigrams (:func:`enough_shared`), of
+    which the index holds each with chance 1/SAMPLE: a binomial count. A
+    count it would reach at most MISS_RATE of the time is not followed up.
+
+    >>> worth_comparing(1, 60), worth_comparing(1, 600), worth_comparing(2, 600)
+    (True, False, True)
+    """
+    if sampled >= 2:
+        return True
+    need = max(MIN_SHARED_SHINGLES, math.ceil(MIN_SHARED_SHARE * smaller))
+    p = 1 / SAMPLE
+    at_most_one = (1 - p) ** need + need * p * (1 - p) ** (need - 1)
+    return at_most_one > MISS_RATE
+
+
 def related(mine: Shingles, theirs: Shingles) -> bool:
     """Do two texts share enough word trigrams to be copies of one text (in part),
     some of them in a run (a passage, not stock phrases)?"""
-    return _similarity(mine, theirs) is not None
+    return _similarity(mine, theirs, set(mine), set(theirs)) is not None
 
 
-def _similarity(mine: Shingles, theirs: Shingles) -> tuple[int, float] | None:
+def _similarity(
+    mine: Shingles, theirs: Shingles, mine_set: set[int], theirs_set: set[int]
+) -> tuple[int, float] | None:
     """(shared trigrams, their share of the smaller text's) if the texts are related."""
-    mine_set, theirs_set = set(mine), set(theirs)
     shared = len(mine_set & theirs_set)
     smaller = min(len(mine_set), len(theirs_set))
     if not enough_shared(shared, smaller):
@@ -112,9 +139,10 @@ class Link:
 
 def links(shingle_seqs: Sequence[Shingles]) -> list[Link]:
     """Every related pair among the texts whose trigrams are given."""
+    sets = [set(seq) for seq in shingle_seqs]
     postings: dict[int, list[int]] = defaultdict(list)
-    for k, seq in enumerate(shingle_seqs):
-        for gram in set(seq):
+    for k, grams in enumerate(sets):
+        for gram in grams:
             if gram % SAMPLE == 0:
                 postings[gram].append(k)
     candidates: Counter[tuple[int, int]] = Counter()
@@ -124,8 +152,10 @@ def links(shingle_seqs: Sequence[Shingles]) -> list[Link]:
                 for b in texts[x + 1 :]:
                     candidates[(a, b)] += 1
     out = []
-    for a, b in candidates:
-        found = _similarity(shingle_seqs[a], shingle_seqs[b])
+    for (a, b), sampled in candidates.items():
+        if not worth_comparing(sampled, min(len(sets[a]), len(sets[b]))):
+            continue
+        found = _similarity(shingle_seqs[a], shingle_seqs[b], sets[a], sets[b])
         if found is not None:
             out.append(Link(a, b, *found))
     return sorted(out, key=lambda link: (link.a, link.b))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -346,3 +347,100 @@ def test_cli_json_report_still_writes_the_layout_file(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stderr
     assert read(out).format == "hocr"
     assert '"decisions"' in done.stdout or '"replacement"' in done.stdout
+
+
+def without_dates(data: bytes) -> bytes:
+    """The file with the provenance's date and time taken out (they differ by run)."""
+    return re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ?", b"DATE", data)
+
+
+def test_a_mixed_batch_gives_the_same_files_on_one_process_or_two(tmp_path: Path) -> None:
+    """hOCR, ALTO, plain text and a broken file in one directory: two worker
+    processes (which read, fix and write the files themselves) write what one
+    process writes; the broken file is reported and the rest are done. The
+    clean text gets what it gets alone: the two layout files are one OCR, so
+    one witness, and a much noisier one."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("alice-degraded.alto.xml", "alice-degraded.hocr", "alice-gt.txt"):
+        (src / name).write_bytes((SAMPLES / name).read_bytes())
+    (src / "broken.xml").write_bytes(b"<?xml version='1.0'?>\n<alto><Layout>\n")
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        done = cli("fix", str(src), "-o", str(out), "--jobs", jobs)
+        assert done.returncode == 2, done.stderr
+        assert "broken.xml" in done.stderr and "Traceback" not in done.stderr
+        assert "4 files: 3 changed" in done.stderr and "1 errors" in done.stderr
+        outs[jobs] = {p.name: without_dates(p.read_bytes()) for p in out.iterdir()}
+    assert sorted(outs["1"]) == ["alice-degraded.alto.xml", "alice-degraded.hocr", "alice-gt.txt"]
+    assert outs["1"] == outs["2"]
+    assert read(tmp_path / "out2" / "alice-degraded.hocr").format == "hocr"
+    alone = fix((SAMPLES / "alice-gt.txt").read_text(encoding="utf-8")).text
+    assert outs["1"]["alice-gt.txt"].decode("utf-8") == alone
+
+
+def test_an_output_that_cannot_be_written_is_an_error_for_that_file(tmp_path: Path) -> None:
+    """A target where a directory stands cannot be written: that file's error is
+    reported in one line and the others are written."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name in ("alice-degraded.hocr", "alice-degraded.alto.xml"):
+        (src / name).write_bytes((SAMPLES / name).read_bytes())
+    (out / "alice-degraded.hocr").mkdir(parents=True)
+    done = cli("fix", str(src), "-o", str(out), "--jobs", "2")
+    assert done.returncode == 2
+    assert "alice-degraded.hocr: cannot write" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert read(out / "alice-degraded.alto.xml").format == "alto"
+
+
+# The content models of the ALTO elements ocrfix adds to or writes, as the
+# ALTO schemas (v2 to v4) give them: children in this order, each optional.
+# (No ALTO xsd can be installed from a package registry, so the schema's
+# rules for these elements are checked here; PAGE is validated in full.)
+ALTO_ORDER = {
+    "String": ["Shape", "ALTERNATIVE", "Glyph"],
+    "OCRProcessing": ["preProcessingStep", "ocrProcessingStep", "postProcessingStep"],
+    "postProcessingStep": [
+        "processingCategory",  # v3 and later
+        "processingDateTime",
+        "processingAgency",
+        "processingStepDescription",
+        "processingStepSettings",
+        "processingSoftware",
+    ],
+    "processingSoftware": [
+        "softwareCreator",
+        "softwareName",
+        "softwareVersion",
+        "applicationDescription",
+    ],
+}
+
+
+def in_schema_order(element: etree._Element) -> bool:
+    order = ALTO_ORDER[local(element)]
+    ranks = [order.index(local(c)) for c in element if local(c) in order]
+    return ranks == sorted(ranks) and all(local(c) in order for c in element if local(c))
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in LAYOUTS if read(p).format == "alto"], ids=lambda p: p.name
+)
+def test_what_is_written_into_alto_keeps_the_schemas_order(path: Path) -> None:
+    document = read(path)
+    words = [w for w in document.words if w.editable and w.end - w.start > 1]
+    decisions = [
+        Decision(w.start, w.end, text, text[::-1], 0.9, "dictionary", FlagKind.NON_WORD, "")
+        for w in (words[0], words[-1])
+        if (text := document.text[w.start : w.end])
+    ]
+    data, written = render(document, decisions, version="test")
+    root = etree.fromstring(data)
+    checked = [e for e in root.iter() if local(e) in ALTO_ORDER]
+    assert written.corrected and checked
+    assert all(in_schema_order(e) for e in checked)
+    category = [e.text for e in root.iter() if local(e) == "processingCategory"]
+    described = any(local(e) == "Description" for e in root)  # else no provenance: see alto.record
+    assert category == (["contentModification"] if described and "ns-v2#" not in root.tag else [])

@@ -76,7 +76,8 @@ def join(first: etree._Element, second: etree._Element, word: str) -> None:
 
 def record(root: etree._Element, note: str, when: str, version: str) -> None:
     """A ``postProcessingStep`` in the first ``OCRProcessing`` (one is made if
-    the description has none)."""
+    the description has none). A file without a ``Description`` gets none: one
+    would need the file's ``MeasurementUnit``, which ocrfix cannot know."""
     description = next((e for e in root if local(e) == "Description"), None)
     if description is None:
         return

@@ -31,7 +31,7 @@ class Leaf:
 def local(element: etree._Element) -> str:
     """The element's name without its namespace ("" for comments and PIs)."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def child(parent: etree._Element, name: str) -> etree._Element:

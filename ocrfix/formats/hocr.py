@@ -23,43 +23,52 @@ WCONF = regex.compile(r"(?:^|;)\s*x_wconf\s+(-?[\d.]+)")
 
 
 def leaves(root: etree._Element) -> Iterator[Leaf]:
-    """Every word (or line without words) in document order."""
+    """Every word (or line without words) in document order.
+
+    One walk over the tree, keeping the innermost open line and block, so
+    that no word looks up its ancestors.
+    """
+    lines: list[etree._Element | None] = [None]
+    blocks: list[etree._Element | None] = [None]
     last_line: etree._Element | None = None
     last_block: etree._Element | None = None
     first = True
-    for element in root.iter():
+    for event, element in etree.iterwalk(root, events=("start", "end")):
         classes = _classes(element)
-        bare_line = bool(classes & LINES) and not any(
-            WORD in _classes(e) for e in element.iterdescendants()
-        )
-        if WORD not in classes and not bare_line:
+        if not classes:
             continue
-        line = _ancestor(element, LINES)
-        block = _ancestor(element, BLOCKS)
-        before: Break = (
-            ""
-            if first
-            else "\n\n"
-            if block is not last_block
-            else "\n"
-            if line is not last_line or line is None
-            else " "
-        )
-        first = False
-        last_line, last_block = line, block
-        found = WCONF.search(element.get("title", ""))
-        yield Leaf(element, _text(element), to_confidence(found and found.group(1), 100.0), before)
+        is_line, is_block = bool(classes & LINES), bool(classes & BLOCKS)
+        if event == "end":
+            if is_line:
+                lines.pop()
+            if is_block:
+                blocks.pop()
+            continue
+        bare_line = is_line and not any(WORD in _classes(e) for e in element.iterdescendants())
+        if WORD in classes or bare_line:
+            line, block = (element if bare_line else lines[-1]), blocks[-1]
+            before: Break = (
+                ""
+                if first
+                else "\n\n"
+                if block is not last_block
+                else "\n"
+                if line is not last_line or line is None
+                else " "
+            )
+            first = False
+            last_line, last_block = line, block
+            found = WCONF.search(element.get("title", ""))
+            confidence = to_confidence(found and found.group(1), 100.0)
+            yield Leaf(element, _text(element), confidence, before)
+        if is_line:
+            lines.append(element)
+        if is_block:
+            blocks.append(element)
 
 
 def _classes(element: etree._Element) -> set[str]:
     return set(element.get("class", "").split()) if isinstance(element.tag, str) else set()
-
-
-def _ancestor(element: etree._Element, names: frozenset[str]) -> etree._Element | None:
-    for up in element.iterancestors():
-        if _classes(up) & names:
-            return up
-    return None
 
 
 def _text(element: etree._Element) -> str:
