@@ -8,9 +8,11 @@ or unpickles every flag, holds a two-process run well under twice the speed
 of one).
 
 Sibling discovery needs every text before any fix starts, so a layout file
-is parsed twice in a parallel run: once to give its text to the discovery,
-once by the job that writes it back (a parsed tree does not travel between
-processes). In one process the first parse is kept and used again.
+is read twice in a parallel run: once for its text, then by the job that
+writes it back (a parsed tree does not travel between processes). The
+second time it is only parsed: the words found the first time come with
+the job (:mod:`ocrfix.formats.outline`). In one process the first reading
+is kept and used again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ocrfix.discover import Shingles, links, neighbours, shingles
 from ocrfix.formats import Document, Format, FormatError, looks_like_layout
 from ocrfix.formats import read as read_layout
 from ocrfix.formats import render as render_layout
+from ocrfix.formats.outline import Outline, outline, reopen, stamp
 from ocrfix.textio import (
     InputError,
     decode,
@@ -68,7 +71,7 @@ class Reading:
 
     text: str | None
     error: str | None = None
-    layout: bool = False  # hOCR, ALTO or PAGE: written back in its own format
+    layout: Outline | None = None  # hOCR, ALTO or PAGE: written back in its own format
     shingles: Shingles = field(default_factory=lambda: array("I"))  # for sibling discovery
 
 
@@ -180,15 +183,19 @@ def _read_one(todo: tuple[Source, Options, bool]) -> Reading:
     if source.path is None:
         return _stdin[source.name]
     try:
+        before = stamp(source.path)
         document = layout_of(source.path, options.format_in)
         if document is None:
             text = read_text(source.path, options.encoding)
             return Reading(text, shingles=shingles(text))
         if keep:
             _layouts[source.name] = document
-        return Reading(document.text, layout=True, shingles=shingles(document.text))
+        found = outline(document, before)
+        return Reading(document.text, layout=found, shingles=shingles(document.text))
     except (InputError, FormatError) as exc:
         return Reading(None, str(exc))
+    except OSError as exc:
+        return Reading(None, f"{source.path}: cannot read ({exc.strerror})")
 
 
 def layout_of(path: Path, format_in: str) -> Document | None:
@@ -235,10 +242,10 @@ def _deliver(job: Job, result: Fixed) -> tuple[bytes | None, int]:
     layout file's bytes for standard output; the bytes kept, and how many corrections the
     layout file could not take."""
     target, source = job.target, job.source
-    if job.reading.layout and (target is not None or job.to_stdout):
-        assert source.path is not None
-        document = _layouts.get(source.name) or layout_of(source.path, job.options.format_in)
-        assert document is not None  # it was read as a layout file
+    known = job.reading.layout
+    if known is not None and (target is not None or job.to_stdout):
+        assert source.path is not None and job.reading.text is not None
+        document = _layouts.get(source.name) or reopen(source.path, job.reading.text, known)
         data, written = render_layout(document, result.decisions, version=__version__)
         if target is None:
             return data, len(written.skipped)

@@ -444,3 +444,21 @@ def test_what_is_written_into_alto_keeps_the_schemas_order(path: Path) -> None:
     category = [e.text for e in root.iter() if local(e) == "processingCategory"]
     described = any(local(e) == "Description" for e in root)  # else no provenance: see alto.record
     assert category == (["contentModification"] if described and "ns-v2#" not in root.tag else [])
+
+
+def test_an_outline_reopens_the_file_without_walking_it_again(tmp_path: Path) -> None:
+    """What a batch sends between processes: the words of a file read once. A
+    file changed since is read again in full, never matched to stale words."""
+    from ocrfix.formats.outline import outline, reopen, stamp
+
+    path = tmp_path / "page.hocr"
+    path.write_bytes((SAMPLES / "alice-degraded.hocr").read_bytes())
+    before = stamp(path)
+    document = read(path)
+    known = outline(document, before)
+    again = reopen(path, document.text, known)
+    assert (again.format, again.text, again.words) == ("hocr", document.text, document.words)
+    assert render(again, [])[0] == render(document, [])[0]
+    path.write_bytes((SAMPLES / "alice-tesseract5.hocr").read_bytes())
+    changed = reopen(path, document.text, known)
+    assert changed.text == read(path).text != document.text
