@@ -19,7 +19,7 @@ from ocrfix.detect import detect, resolve_overlaps
 from ocrfix.doc import make_doc
 from ocrfix.model import load_model
 from ocrfix.siblings import with_siblings
-from ocrfix.types import Decision, Fixed, Flag
+from ocrfix.types import Decision, Fixed, Flag, OcrConfidence
 
 DEFAULT = Config()
 
@@ -31,17 +31,23 @@ def warm_up(config: Config = DEFAULT) -> None:
 
 
 def check(
-    text: str, config: Config = DEFAULT, *, siblings: Sequence[str | Sibling] = ()
+    text: str,
+    config: Config = DEFAULT,
+    *,
+    siblings: Sequence[str | Sibling] = (),
+    confidences: Iterable[OcrConfidence] = (),
 ) -> list[Flag]:
     """Flag suspect spans of ``text``, each with ranked suggestions, in text order.
 
     ``siblings``: other copies of the same text (plain strings, or from
     :func:`sibling`); they are evidence only, and only their OCR-like
-    differences are taken.
+    differences are taken. ``confidences``: the OCR engine's, as
+    ``(start, end, confidence)`` spans of the text from 0 (unsure) to 1
+    (:meth:`ocrfix.formats.Document.confidences` gives a layout file's).
     """
     if not text.strip():
         return []
-    doc = make_doc(text, config)
+    doc = make_doc(text, config, confidences)
     flags = detect(doc)
     if siblings:
         prepared = [
@@ -70,12 +76,18 @@ def decide(flags: Iterable[Flag], config: Config = DEFAULT) -> list[Decision]:
     ]
 
 
-def fix(text: str, config: Config = DEFAULT, *, siblings: Sequence[str | Sibling] = ()) -> Fixed:
+def fix(
+    text: str,
+    config: Config = DEFAULT,
+    *,
+    siblings: Sequence[str | Sibling] = (),
+    confidences: Iterable[OcrConfidence] = (),
+) -> Fixed:
     """Correct what the evidence makes sure; keep every flag for review.
 
-    ``siblings`` as for :func:`check`.
+    ``siblings`` and ``confidences`` as for :func:`check`.
     """
-    flags = check(text, config, siblings=siblings)
+    flags = check(text, config, siblings=siblings, confidences=confidences)
     decisions = decide(flags, config)
     return Fixed(apply(text, decisions), tuple(decisions), tuple(flags))
 

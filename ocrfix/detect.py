@@ -20,6 +20,7 @@ Detector = Callable[[Doc], Iterator[Flag]]
 
 DETECTORS: dict[str, Detector] = {
     "words": detect_words.words,
+    "engine-doubts": detect_words.engine_doubts,
     "split-words": detect_breaks.split_words,
     "hyphenation": detect_breaks.hyphenation,
     "homoglyphs": detect_marks.homoglyphs,

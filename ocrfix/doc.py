@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ocrfix.config import Config
 from ocrfix.model import DocStats, Model, document_stats, load_model
 from ocrfix.tokens import tokenize
-from ocrfix.types import Token, TokenKind
+from ocrfix.types import OcrConfidence, Token, TokenKind
 
 # Characters after which a new sentence (or quotation) starts.
 SENTENCE_END = frozenset(".!?")
@@ -27,6 +28,9 @@ class Doc:
     # Token index -> its corrected reading, where one is sure: context is
     # read from these rather than from the OCR's errors.
     readings: Mapping[int, str] = field(default_factory=dict)
+    # Token index -> the OCR engine's confidence in it (0..1), where the
+    # input said (a layout file's words); the lowest of the words it touches.
+    engine: Mapping[int, float] = field(default_factory=dict)
 
     def word_at(self, j: int) -> str:
         """Token ``j``'s text, or its sure reading."""
@@ -70,8 +74,25 @@ class Doc:
         return j < 0 or newlines >= 2 or self.tokens[j].text in SENTENCE_END
 
 
-def make_doc(text: str, config: Config) -> Doc:
-    """Tokenize ``text`` and gather what the detectors need."""
+def make_doc(text: str, config: Config, confidences: Iterable[OcrConfidence] = ()) -> Doc:
+    """Tokenize ``text`` and gather what the detectors need; ``confidences``: the
+    OCR engine's, for spans of the text."""
     tokens = tuple(tokenize(text))
     model = load_model(config.lang, config.lexicon)
-    return Doc(text, tokens, model, document_stats(tokens, model), config)
+    stats = document_stats(tokens, model)
+    return Doc(text, tokens, model, stats, config, engine=token_confidences(tokens, confidences))
+
+
+def token_confidences(
+    tokens: Sequence[Token], confidences: Iterable[OcrConfidence]
+) -> dict[int, float]:
+    """Token index -> the lowest engine confidence of the spans it overlaps."""
+    starts = [t.start for t in tokens]
+    out: dict[int, float] = {}
+    for start, end, confidence in confidences:
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        while k < len(tokens) and tokens[k].start < end:
+            if tokens[k].end > start:
+                out[k] = min(out.get(k, 1.0), confidence)
+            k += 1
+    return out

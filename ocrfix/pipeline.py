@@ -17,6 +17,7 @@ is kept and used again.
 
 from __future__ import annotations
 
+import math
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -42,7 +43,7 @@ from ocrfix.textio import (
     write_atomic,
     write_bytes_atomic,
 )
-from ocrfix.types import Fixed
+from ocrfix.types import Fixed, OcrConfidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +227,8 @@ def _process(job: Job) -> Outcome:
     if reading.text is None:
         return Outcome(source, error=reading.error)
     siblings = [_shared_pool[k] for k in job.siblings]
-    result = fix(reading.text, job.options.config, siblings=siblings)
+    confidences = _confidences(job)
+    result = fix(reading.text, job.options.config, siblings=siblings, confidences=confidences)
     try:
         data, unwritten = _deliver(job, result)
     except (InputError, FormatError) as exc:
@@ -235,6 +237,20 @@ def _process(job: Job) -> Outcome:
         return Outcome(source, error=f"{job.target}: cannot write ({exc.strerror})")
     printed = job.report(source.name, reading.text, result) if job.report and not data else ""
     return Outcome(source, None, len(result.flags), len(result.decisions), printed, data, unwritten)
+
+
+def _confidences(job: Job) -> list[OcrConfidence]:
+    """The OCR engine's word confidences in a layout file (none for plain text)."""
+    known = job.reading.layout
+    if job.source.name in _layouts:
+        return _layouts[job.source.name].confidences()
+    if known is None:
+        return []
+    return [
+        (start, end, confidence)
+        for start, end, confidence in zip(known.starts, known.ends, known.confidences, strict=True)
+        if not math.isnan(confidence)
+    ]
 
 
 def _deliver(job: Job, result: Fixed) -> tuple[bytes | None, int]:

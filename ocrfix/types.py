@@ -51,7 +51,12 @@ class FlagKind(StrEnum):
     GARBAGE = "garbage"  # specks and margin noise read as characters
     ARTIFACT = "artifact"  # URLs, page numbers or headers inside a sentence
     SIBLING = "sibling-disagreement"  # sibling copies read the span otherwise
+    LOW_CONFIDENCE = "low-confidence"  # the OCR engine itself was unsure of the word
 
+
+# The OCR engine's confidence (0 unsure .. 1 sure) in ``text[start:end]``, as
+# a layout file (hOCR, ALTO, PAGE) gives it for each word.
+OcrConfidence = tuple[int, int, float]
 
 Source = Literal["dictionary", "confusion", "context", "rule", "sibling", "reviewer"]
 """Where a candidate's evidence comes from (the ``source`` field of the report)."""

@@ -102,3 +102,13 @@ def test_config_rejects_a_threshold_outside_zero_one() -> None:
 
 def test_empty_and_blank_text_have_no_flags() -> None:
     assert check("") == [] and check(" \n\t") == []
+
+
+def test_token_confidences_take_the_lowest_of_the_spans_a_token_touches() -> None:
+    from ocrfix.doc import token_confidences
+    from ocrfix.tokens import tokenize
+
+    tokens = tuple(tokenize("ab cd, ef"))
+    found = token_confidences(tokens, [(0, 2, 0.9), (3, 6, 0.4), (3, 5, 0.7)])
+    texts = {tokens[k].text: c for k, c in found.items()}
+    assert texts == {"ab": 0.9, "cd": 0.4, ",": 0.4}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -462,3 +463,34 @@ def test_an_outline_reopens_the_file_without_walking_it_again(tmp_path: Path) ->
     path.write_bytes((SAMPLES / "alice-tesseract5.hocr").read_bytes())
     changed = reopen(path, document.text, known)
     assert changed.text == read(path).text != document.text
+
+
+def test_a_word_the_engine_doubted_is_flagged_for_review() -> None:
+    """The engine's confidence is evidence: a known word read with confidence
+    0.2 is flagged (no suggestion, so ``fix`` leaves it); read surely, not."""
+    from ocrfix import check
+
+    text = "The cat sat on the mat."
+    start = text.index("sat")
+    unsure = check(text, confidences=[(start, start + 3, 0.2)])
+    assert [(f.text, f.kind, f.confidence, f.best) for f in unsure] == [
+        ("sat", FlagKind.LOW_CONFIDENCE, 0.8, None)
+    ]
+    assert check(text, confidences=[(start, start + 3, 0.97)]) == []
+    assert fix(text, confidences=[(start, start + 3, 0.2)]).text == text
+
+
+def test_a_layout_files_confidences_reach_the_detector(tmp_path: Path) -> None:
+    """``ocrfix check`` on an hOCR page flags the words Tesseract doubted; the same
+    text as plain text has no such flags."""
+    page = SAMPLES / "alice-degraded.hocr"
+    document = read(page)
+    doubted = [w for w in document.words if w.confidence is not None and w.confidence < 0.5]
+    assert doubted
+    done = cli("check", str(page), "--format", "json")
+    kinds = [f["kind"] for f in json.loads(done.stdout)["flags"]]
+    assert kinds.count("low-confidence") >= 1
+    plain = tmp_path / "page.txt"
+    plain.write_text(document.text, encoding="utf-8")
+    done = cli("check", str(plain), "--format", "json")
+    assert "low-confidence" not in done.stdout

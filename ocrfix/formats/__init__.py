@@ -33,7 +33,7 @@ from ocrfix.formats import alto, hocr, page
 from ocrfix.formats.common import Break, Leaf, local
 from ocrfix.formats.safe import FormatError, parse, read_tree
 from ocrfix.textio import write_bytes_atomic
-from ocrfix.types import Decision
+from ocrfix.types import Decision, OcrConfidence
 
 Format = Literal["hocr", "alto", "page"]
 # A hyphen at a line end, with the break: what a join across lines removes.
@@ -77,6 +77,11 @@ class Document:
     tree: etree._ElementTree
     text: str
     words: tuple[Word, ...]
+
+    def confidences(self) -> list[OcrConfidence]:
+        """The OCR engine's confidence in each word that has one, as spans of the
+        text (what :func:`ocrfix.check` takes)."""
+        return [(w.start, w.end, w.confidence) for w in self.words if w.confidence is not None]
 
     def word_at(self, offset: int) -> int | None:
         """The index of the word holding ``offset`` of the text, if any."""
