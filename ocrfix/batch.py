@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -28,6 +29,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _as_worker() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool, whose workers are sent
+    SIGTERM, which here unwinds the worker (SystemExit), so that a file being
+    written atomically is not left half-made as a temporary file."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def map_ordered(fn: Callable[[In], Out], items: Iterable[In], jobs: int) -> Iterator[Out]:
     """``map(fn, items)`` on up to ``jobs`` processes, yielding results in input order."""
     todo = list(items)
@@ -37,7 +50,7 @@ def map_ordered(fn: Callable[[In], Out], items: Iterable[In], jobs: int) -> Iter
     context = multiprocessing.get_context("fork")
     gc.freeze()
     try:
-        with context.Pool(min(jobs, len(todo))) as pool:
+        with context.Pool(min(jobs, len(todo)), initializer=_as_worker) as pool:
             yield from pool.imap(fn, todo, chunksize=1)
     finally:
         gc.unfreeze()

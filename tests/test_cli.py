@@ -268,3 +268,34 @@ def test_siblings_command_groups_copies_by_content(
     (group,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [Path(m).name for m in group["members"]] == ["a.txt", "b.txt"]
     assert group["links"][0]["similarity"] > 0.8
+
+
+def test_a_batch_interrupted_by_ctrl_c_resumes_without_redoing_finished_files(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C in the middle of a two-process run: exit 130, every output written
+    so far whole and no temporary file left; ``--resume`` then does only the rest,
+    leaving the finished outputs untouched."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    words = ["tbe", "table", "witb", "chair", "arid", "door", "ofthe", "house"]
+    for k in range(300):
+        line = " ".join(words[(k + j) % len(words)] for j in range(40))
+        (src / f"{k:03d}.txt").write_text(f"They sat at {line}.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "ocrfix", "fix", str(src), "-o", str(out), "-q"]
+    run = subprocess.Popen([*command, "--jobs", "2"], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.txt"))) < 20:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err
+    finished = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert 20 <= len(finished) < 300
+    assert all(not name.startswith(".") for name in finished)  # no temporary file left
+    assert all((out / name).read_text(encoding="utf-8").endswith(".\n") for name in finished)
+    done = subprocess.run([*command, "--resume"], capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    assert len(list(out.iterdir())) == 300
+    assert all((out / n).stat().st_mtime_ns == t for n, t in finished.items())
