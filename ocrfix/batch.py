@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 In = TypeVar("In")
@@ -30,15 +31,21 @@ def default_jobs() -> int:
 
 
 def _as_worker() -> None:
-    """Ctrl-C is the parent's to handle: it stops the pool, whose workers are sent
-    SIGTERM, which here unwinds the worker (SystemExit), so that a file being
-    written atomically is not left half-made as a temporary file."""
+    """Ctrl-C is the parent's to handle: it stops the pool (see :func:`uninterrupted`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop)
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back until the block is done: a worker stopped by its
+    pool, or a process by the user, mid-write would leave a temporary file behind
+    (the atomic write's own clean-up never runs when a process is killed)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def map_ordered(fn: Callable[[In], Out], items: Iterable[In], jobs: int) -> Iterator[Out]:

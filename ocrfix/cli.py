@@ -204,7 +204,9 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _expand(inputs: Sequence[str]) -> Iterator[Source]:
-    """Files as given; directories walked in sorted order, hidden entries skipped."""
+    """Files as given; directories walked in sorted order, hidden entries skipped.
+    A link to nowhere is an input (whose reading fails, and is reported); links
+    to directories are not followed (no loops)."""
     for raw in inputs:
         if raw == "-":
             yield Source("-", None, Path("stdin.txt"))
@@ -213,7 +215,9 @@ def _expand(inputs: Sequence[str]) -> Iterator[Source]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                dangling = child.is_symlink() and not child.exists()
+                hidden = any(part.startswith(".") for part in rel.parts)
+                if (child.is_file() or dangling) and not hidden:
                     yield Source(str(child), child, rel)
         elif path.exists():
             yield Source(raw, path, Path(path.name))

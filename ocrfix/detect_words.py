@@ -303,6 +303,8 @@ def _check_part(
         return
     lone_letter = len(observed) == 1 and not model.standalone(observed)
     known = not lone_letter and (model.running_word(observed) or observed.isdigit())
+    if not known and not observed.isascii() and model.is_known(observed):
+        return  # a listed word with accents ("café", "naïve") the context model lacks
     if not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF:
         return  # common, yet the context model cannot judge it (a borrowed "en")
     if known and observed[:1].isupper() and not observed.isdigit():

@@ -9,6 +9,7 @@ passed explicitly to every detector, so detectors stay pure functions.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ class Model:
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word``; user words count as common (5.0)."""
-        folded = word.casefold()
+        folded = _key(word)
         if folded in self.user_words:
             return 5.0
         return self.lexicon.zipf.get(folded, 0.0)
@@ -98,7 +99,7 @@ class Model:
     def in_context(self, word: str) -> bool:
         """True when the context model knows ``word``, so its fit can be judged."""
         counts = self.context.counts
-        return counts is not None and word.casefold() in counts.unigrams
+        return counts is not None and _key(word) in counts.unigrams
 
     def is_known(self, word: str) -> bool:
         """True when ``word`` (or each part of a hyphenated compound) is a known word."""
@@ -108,6 +109,12 @@ class Model:
             self.zipf(p) >= floor or self.in_context(p) or p.casefold() in self.user_words
             for p in parts
         )
+
+
+def _key(word: str) -> str:
+    """``word`` as the word lists hold it: composed (NFC) and case-folded, so that
+    "cafe\u0301" (decomposed, as some OCR and macOS files have it) is "café"."""
+    return word.casefold() if word.isascii() else unicodedata.normalize("NFC", word).casefold()
 
 
 @cache

@@ -27,7 +27,7 @@ from typing import cast
 
 from ocrfix import __version__
 from ocrfix.api import fix, sibling, warm_up
-from ocrfix.batch import map_ordered
+from ocrfix.batch import map_ordered, uninterrupted
 from ocrfix.config import Config
 from ocrfix.copies import Sibling
 from ocrfix.discover import Shingles, links, neighbours, shingles
@@ -195,6 +195,8 @@ def _read_one(todo: tuple[Source, Options, bool]) -> Reading:
         return Reading(document.text, layout=found, shingles=shingles(document.text))
     except (InputError, FormatError) as exc:
         return Reading(None, str(exc))
+    except FileNotFoundError:
+        return Reading(None, f"{source.path}: no such file")
     except OSError as exc:
         return Reading(None, f"{source.path}: cannot read ({exc.strerror})")
 
@@ -266,10 +268,12 @@ def _deliver(job: Job, result: Fixed) -> tuple[bytes | None, int]:
         if target is None:
             return data, len(written.skipped)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(target, data)
+        with uninterrupted():
+            write_bytes_atomic(target, data)
         return None, len(written.skipped)
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
         encoding = file_encoding(source.path, job.options.encoding) if source.path else None
-        write_atomic(target, result.text, encoding or job.options.encoding or "utf-8")
+        with uninterrupted():
+            write_atomic(target, result.text, encoding or job.options.encoding or "utf-8")
     return None, 0

@@ -1,0 +1,149 @@
+"""The bad-input matrix: every odd input gets a decided answer.
+
+Either it is processed correctly (its bytes kept wherever ocrfix changes
+nothing), or it is refused with one line on stderr and exit 2, the input
+untouched and nothing half-written. Cases tested elsewhere: invalid UTF-8,
+binary and NUL bytes (refused: test_cli ``test_unreadable_input_...``),
+Latin-1 with ``--encoding``, UTF-16 with a BOM, CRLF, one bad file among
+good ones, Ctrl-C during a batch and a review (test_cli, test_review),
+malformed and malicious XML (test_formats).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+
+from ocrfix import check
+from ocrfix.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGS, main
+
+pytestmark = pytest.mark.slow
+
+NOISY = "They sat at tbe table.\n"
+
+
+def fix_file(tmp_path: Path, content: bytes, *args: str) -> tuple[int, bytes]:
+    source, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_bytes(content)
+    code = main(["fix", str(source), "-o", str(out), *args])
+    assert source.read_bytes() == content  # the input is never changed
+    return code, out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "expected"),
+    [
+        (b"", EXIT_CLEAN, b""),  # empty: nothing to do, an empty output
+        (b"  \n\t\n \r\n", EXIT_CLEAN, b"  \n\t\n \r\n"),  # white space only: kept as it is
+        (b"\xef\xbb\xbf" + NOISY.encode(), EXIT_FLAGS, b"\xef\xbb\xbfThey sat at the table.\n"),
+        # Line endings of every kind, mixed, kept where they are.
+        (
+            b"They sat at tbe table.\r\nThen\rthey left\nthe house.\r\n",
+            EXIT_FLAGS,
+            b"They sat at the table.\r\nThen\rthey left\nthe house.\r\n",
+        ),
+    ],
+    ids=["empty", "white-space-only", "utf8-bom", "mixed-line-endings"],
+)
+def test_processed_as_it_came(tmp_path: Path, content: bytes, code: int, expected: bytes) -> None:
+    assert fix_file(tmp_path, content) == (code, expected)
+
+
+def test_a_line_of_a_million_characters_is_processed(tmp_path: Path) -> None:
+    line = ("They sat at tbe table and ate. " * 40_000)[:1_000_000]
+    code, out = fix_file(tmp_path, line.encode() + b"\n", "--jobs", "1")
+    assert code == EXIT_FLAGS
+    assert out.decode() == line.replace("tbe", "the") + "\n"
+
+
+SCRIPTS = (
+    "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd. "  # Hebrew, right to left
+    "\u4f60\u597d\u4e16\u754c\u3002 "  # Chinese
+    "They sat \U0001f600 at tbe table, "  # an emoji before the error
+    "the cafe\u0301 and the na\u0131\u0308ve "  # combining marks (NFD)
+    "\U0001f469\u200d\U0001f469\u200d\U0001f467 family.\n"  # one grapheme of five code points
+)
+
+
+def test_offsets_stay_right_in_any_script() -> None:
+    """Every flag's span is its text, on grapheme boundaries; the error after
+    the emoji is found at its code-point offset."""
+    flags = check(SCRIPTS)
+    assert [f.text for f in flags if f.best and f.best.text == "the"] == ["tbe"]
+    starts = {m.start() for m in regex.finditer(r"\X", SCRIPTS)} | {len(SCRIPTS)}
+    for flag in flags:
+        assert SCRIPTS[flag.start : flag.end] == flag.text
+        assert flag.start in starts and flag.end in starts
+
+
+def test_nfc_and_nfd_are_the_same_text() -> None:
+    """The same words composed or decomposed: neither is an error, and the
+    decomposed text is not recomposed by fix."""
+    text = "The caf\u00e9 served a na\u00efve old man.\n"
+    decomposed = unicodedata.normalize("NFD", text)
+    assert check(text) == [] and check(decomposed) == []
+
+
+def test_a_link_to_nowhere_is_reported_and_a_link_loop_not_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(NOISY, encoding="utf-8")
+    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "sub" / "loop").symlink_to(src, target_is_directory=True)
+    assert main(["fix", str(src), "-o", str(out), "--jobs", "1"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "gone.txt: no such file" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.rglob("*")) == ["a.txt"]
+
+
+def test_an_output_that_is_the_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(NOISY, encoding="utf-8")
+    assert main(["fix", str(source), "-o", str(source)]) == EXIT_ERROR
+    assert "would overwrite an input; use --in-place" in capsys.readouterr().err
+    assert source.read_text(encoding="utf-8") == NOISY
+
+
+def test_an_output_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output directory cannot be made (a file stands where it would be):
+    one line, exit 2, the input intact, no partial or temporary file."""
+    source = tmp_path / "a.txt"
+    source.write_text(NOISY, encoding="utf-8")
+    (tmp_path / "blocked").write_text("a file, not a directory", encoding="utf-8")
+    target = tmp_path / "blocked" / "out" / "a.txt"
+    assert main(["fix", str(source), "-o", str(target)]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("ocrfix: error: ") and err.count("\n") == 1, err
+    assert "cannot write" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "blocked"]
+    assert source.read_text(encoding="utf-8") == NOISY
+
+
+def test_json_of_a_bad_input_still_names_it(tmp_path: Path) -> None:
+    """A batch's JSON report keeps one object per good file; the bad one is on stderr."""
+    (tmp_path / "a.txt").write_text(NOISY, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"caf\xc3\x28\n")
+    out = tmp_path / "out"
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ocrfix", "check", str(tmp_path / "a.txt"),
+         str(tmp_path / "b.txt"), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == EXIT_ERROR
+    assert [json.loads(line)["path"] for line in done.stdout.splitlines()] == [
+        str(tmp_path / "a.txt")
+    ]
+    assert "b.txt: not valid utf-8" in done.stderr and not out.exists()
