@@ -35,6 +35,7 @@ from ocrfix.formats import Document, Format, FormatError, looks_like_layout
 from ocrfix.formats import read as read_layout
 from ocrfix.formats import render as render_layout
 from ocrfix.formats.outline import Outline, outline, reopen, stamp
+from ocrfix.stream import STREAM_BYTES, fix_large, is_large
 from ocrfix.textio import (
     InputError,
     decode,
@@ -73,6 +74,7 @@ class Reading:
     text: str | None
     error: str | None = None
     layout: Outline | None = None  # hOCR, ALTO or PAGE: written back in its own format
+    large: bool = False  # a plain-text file streamed, not read whole (text None): see stream
     shingles: Shingles = field(default_factory=lambda: array("I"))  # for sibling discovery
 
 
@@ -185,6 +187,12 @@ def _read_one(todo: tuple[Source, Options, bool]) -> Reading:
         return _stdin[source.name]
     try:
         before = stamp(source.path)
+        if options.format_in != "text" and is_large(source.path):
+            with source.path.open("rb") as head:
+                if not looks_like_layout(head.read(512)):
+                    return Reading(None, large=True)
+        elif is_large(source.path):
+            return Reading(None, large=True)
         document = layout_of(source.path, options.format_in)
         if document is None:
             text = read_text(source.path, options.encoding)
@@ -226,6 +234,8 @@ def text_of(path: Path, options: Options) -> str:
 def _process(job: Job) -> Outcome:
     """Fix one input, deliver it and format its report; errors are returned, not raised."""
     source, reading = job.source, job.reading
+    if reading.large:
+        return _stream(job)
     if reading.text is None:
         return Outcome(source, error=reading.error)
     siblings = [_shared_pool[k] for k in job.siblings]
@@ -239,6 +249,26 @@ def _process(job: Job) -> Outcome:
         return Outcome(source, error=f"{job.target}: cannot write ({exc.strerror})")
     printed = job.report(source.name, reading.text, result) if job.report and not data else ""
     return Outcome(source, None, len(result.flags), len(result.decisions), printed, data, unwritten)
+
+
+def _stream(job: Job) -> Outcome:
+    """Fix a large plain-text file piece by piece into its target (see :mod:`ocrfix.stream`)."""
+    source, target = job.source, job.target
+    assert source.path is not None
+    if target is None or job.report is not None:
+        megabytes = source.path.stat().st_size / 2**20
+        return Outcome(
+            source,
+            error=f"{source.path}: {megabytes:.0f} MB is more than ocrfix reads whole "
+            f"({STREAM_BYTES // 2**20} MB); only `fix -o FILE` (or --in-place) streams it",
+        )
+    try:
+        done = fix_large(source.path, target, job.options.config, job.options.encoding)
+    except InputError as exc:
+        return Outcome(source, error=str(exc))
+    except OSError as exc:
+        return Outcome(source, error=f"{target}: cannot write ({exc.strerror})")
+    return Outcome(source, None, done.flags, done.fixes)
 
 
 def _confidences(job: Job) -> list[OcrConfidence]:

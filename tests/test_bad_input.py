@@ -147,3 +147,74 @@ def test_json_of_a_bad_input_still_names_it(tmp_path: Path) -> None:
         str(tmp_path / "a.txt")
     ]
     assert "b.txt: not valid utf-8" in done.stderr and not out.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one two three\n\nfour five\n\n\nsix\n",
+        "a single line with no break at all and many words " * 20,
+        "\r\n".join(f"line {k} of a page" for k in range(100)),
+        "x" * 700,  # no place to cut: one piece
+    ],
+)
+def test_pieces_of_a_stream_join_to_the_text_and_never_cut_a_word(text: str) -> None:
+    from ocrfix.stream import pieces
+
+    fragments = [text[k : k + 40] for k in range(0, len(text), 40)]
+    found = list(pieces(fragments, size=100))
+    assert "".join(found) == text
+    if " " in text:
+        assert all(piece[-1] in " \t\r\n" for piece in found[:-1])
+
+
+@pytest.fixture
+def small_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stream files above 2,000 bytes in pieces of 500 characters."""
+    import ocrfix.stream
+
+    monkeypatch.setattr(ocrfix.stream, "STREAM_BYTES", 2000)
+    monkeypatch.setattr(ocrfix.stream, "PIECE_CHARS", 500)
+
+
+@pytest.mark.usefixtures("small_stream")
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
+def test_a_large_file_is_fixed_piece_by_piece_as_a_whole_would_be(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Paragraphs streamed through ``fix -o`` give what fixing the whole text
+    gives, line endings and BOM kept."""
+    from ocrfix import fix
+
+    paragraphs = [f"Paragraph {k}: they sat at tbe table.\r\nThey left.\r\n" for k in range(80)]
+    text = "\ufeff" + "\r\n".join(paragraphs)
+    source, out = tmp_path / "big.txt", tmp_path / "out" / "big.txt"
+    source.write_bytes(text.encode(encoding))
+    assert main(["fix", str(source), "-o", str(out), "--jobs", "1"]) == EXIT_FLAGS
+    assert out.read_bytes() == fix(text).text.encode(encoding)
+    assert "tbe" not in fix(text).text
+    assert sorted(p.name for p in out.parent.iterdir()) == ["big.txt"]  # no temporary file
+
+
+@pytest.mark.usefixtures("small_stream")
+def test_a_large_file_only_fix_to_a_file_streams(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check``, ``--diff`` and printing would need the whole text: one line, exit 2."""
+    source = tmp_path / "big.txt"
+    source.write_text(NOISY * 200, encoding="utf-8")
+    for argv in (["check", str(source)], ["fix", str(source)], ["fix", str(source), "--diff"]):
+        assert main([*argv, "--jobs", "1"]) == EXIT_ERROR
+        err = capsys.readouterr().err
+        assert "more than ocrfix reads whole" in err and err.count("\n") == 1
+
+
+@pytest.mark.usefixtures("small_stream")
+def test_a_large_file_that_turns_out_not_to_be_utf8_leaves_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = tmp_path / "big.txt", tmp_path / "out.txt"
+    source.write_bytes(NOISY.encode() * 200 + b"caf\xe9\n")
+    assert main(["fix", str(source), "-o", str(out), "--jobs", "1"]) == EXIT_ERROR
+    assert "not valid utf-8 after" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
