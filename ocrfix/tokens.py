@@ -17,7 +17,9 @@ from ocrfix.types import Token, TokenKind
 TOKEN_RE = regex.compile(
     r"""
     (?P<newline> \r\n | \r | \n )
-  | (?P<space> [^\S\r\n]+ )
+    # Combining marks stay with what they follow (a space, a mark): a token
+    # never starts inside a grapheme.
+  | (?P<space> (?: [^\S\r\n] \p{M}* )+ )
     # URLs: a scheme or www., then anything up to white space, not counting
     # punctuation that ends a sentence or closes a bracket after it.
   | (?P<url> (?: [a-z][a-z0-9+.-]*:// | www\. ) \S*? (?= [.,;:!?)\]}"'\u201d\u2019]* (?:\s|$) ) )
@@ -39,8 +41,8 @@ TOKEN_RE = regex.compile(
         [\p{L}\p{M}\p{N}]+
         (?: [-'\u2019\u00ad] [\p{L}\p{M}\p{N}]+ )*
     )
-    # Anything else is one character of punctuation or symbol.
-  | (?P<punct> . )
+    # Anything else is one character of punctuation or symbol, with its marks.
+  | (?P<punct> \X )
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,
 )
