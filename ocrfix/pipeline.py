@@ -187,11 +187,7 @@ def _read_one(todo: tuple[Source, Options, bool]) -> Reading:
         return _stdin[source.name]
     try:
         before = stamp(source.path)
-        if options.format_in != "text" and is_large(source.path):
-            with source.path.open("rb") as head:
-                if not looks_like_layout(head.read(512)):
-                    return Reading(None, large=True)
-        elif is_large(source.path):
+        if _streamed(source.path, options.format_in):
             return Reading(None, large=True)
         document = layout_of(source.path, options.format_in)
         if document is None:
@@ -207,6 +203,15 @@ def _read_one(todo: tuple[Source, Options, bool]) -> Reading:
         return Reading(None, f"{source.path}: no such file")
     except OSError as exc:
         return Reading(None, f"{source.path}: cannot read ({exc.strerror})")
+
+
+def _streamed(path: Path, format_in: str) -> bool:
+    """Is the file at ``path`` plain text too large to read whole (see :mod:`ocrfix.stream`)?
+    Layout files are always read whole."""
+    if not is_large(path) or format_in not in ("auto", "text"):
+        return False
+    with path.open("rb") as f:
+        return format_in == "text" or not looks_like_layout(f.read(512))
 
 
 def layout_of(path: Path, format_in: str) -> Document | None:
