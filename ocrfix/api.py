@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from ocrfix.config import Config
 from ocrfix.copies import Sibling, make_sibling
-from ocrfix.detect import detect, resolve_overlaps
+from ocrfix.detect import detect, on_graphemes, resolve_overlaps
 from ocrfix.doc import make_doc
 from ocrfix.model import load_model
 from ocrfix.siblings import with_siblings
@@ -55,7 +55,7 @@ def check(
             for k, s in enumerate(siblings)
         ]
         flags = resolve_overlaps(with_siblings(doc, flags, prepared))
-    return flags
+    return on_graphemes(text, flags)
 
 
 def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+import regex
 
 from ocrfix import detect_breaks, detect_layout, detect_marks, detect_words
 from ocrfix.doc import Doc
@@ -17,6 +20,7 @@ from ocrfix.spelling import old_spelling
 from ocrfix.types import Flag
 
 Detector = Callable[[Doc], Iterator[Flag]]
+GRAPHEME = regex.compile(r"\X")
 
 DETECTORS: dict[str, Detector] = {
     "words": detect_words.words,
@@ -39,6 +43,39 @@ def detect(doc: Doc) -> list[Flag]:
     respelt words made tentative where the document spells the old way."""
     flags = resolve_overlaps(flag for detector in DETECTORS.values() for flag in detector(doc))
     return old_spelling(flags, doc.model)
+
+
+def on_graphemes(text: str, flags: Iterable[Flag]) -> list[Flag]:
+    """``flags`` with each span widened to whole graphemes (a combining mark, a
+    joiner or a selector stays with the letter or mark it belongs to), and its
+    suggestions widened alike, overlaps then resolved. A flag inside a grapheme
+    would cut "e" from its accent, or one emoji in two."""
+    flags = list(flags)
+    if all(_plainly_between(text, f.start) and _plainly_between(text, f.end) for f in flags):
+        return flags
+    bounds = [m.start() for m in GRAPHEME.finditer(text)] + [len(text)]
+    out = []
+    for flag in flags:
+        start = bounds[bisect.bisect_right(bounds, flag.start) - 1]
+        end = bounds[bisect.bisect_left(bounds, flag.end)]
+        if (start, end) == (flag.start, flag.end):
+            out.append(flag)
+            continue
+        before, after = text[start : flag.start], text[flag.end : end]
+        suggestions = tuple(replace(c, text=before + c.text + after) for c in flag.suggestions)
+        out.append(
+            replace(flag, start=start, end=end, text=text[start:end], suggestions=suggestions)
+        )
+    return resolve_overlaps(out)
+
+
+def _plainly_between(text: str, at: int) -> bool:
+    """Is ``at`` surely a grapheme boundary: between two ASCII characters other
+    than CR and LF, or at an end of the text?"""
+    if at <= 0 or at >= len(text):
+        return True
+    pair = text[at - 1 : at + 1]
+    return pair.isascii() and pair != "\r\n"
 
 
 def strength(flag: Flag) -> float:

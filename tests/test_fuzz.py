@@ -43,3 +43,16 @@ def test_a_combining_mark_stays_with_the_mark_or_space_before_it(text: str) -> N
     starts = {m.start() for m in regex.finditer(r"\X", text)}
     assert all(t.start in starts for t in tokenize(text))
     assert all(f.start in starts for f in check(text))
+
+
+def test_a_flag_is_widened_to_whole_graphemes() -> None:
+    """Found by fuzzing: specks after a space that carries a combining mark were
+    flagged from the mark on, cutting the grapheme; the flag (and its
+    suggestion) now takes the whole grapheme."""
+    text = "of Islamic State (IS) \u0301-\nmilitants, two years after"
+    starts = {m.start() for m in regex.finditer(r"\X", text)} | {len(text)}
+    flags = check(text)
+    assert flags
+    for flag in flags:
+        assert flag.start in starts and flag.end in starts
+        assert text[flag.start : flag.end] == flag.text
