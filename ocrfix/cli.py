@@ -168,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             return _evaluate(args)
         sources = list(_expand(args.inputs))
+        if not sources:
+            raise InputError(f"no files to read in {', '.join(args.inputs)}")
         if args.command == "siblings":
             return _show_siblings(sources, args)
         config = _config(args)

@@ -218,3 +218,14 @@ def test_a_large_file_that_turns_out_not_to_be_utf8_leaves_no_output(
     assert main(["fix", str(source), "-o", str(out), "--jobs", "1"]) == EXIT_ERROR
     assert "not valid utf-8 after" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "siblings"])
+def test_an_empty_directory_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    (tmp_path / "in").mkdir()
+    argv = [command, str(tmp_path / "in")] + (["-o", str(tmp_path / "out")] * (command == "fix"))
+    assert main(argv) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err == f"ocrfix: error: no files to read in {tmp_path / 'in'}\n"
