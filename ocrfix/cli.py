@@ -20,7 +20,7 @@ from ocrfix.config import Config
 from ocrfix.discover import groups, links
 from ocrfix.evaluate import Score, errors, total
 from ocrfix.formats import FORMATS
-from ocrfix.pipeline import Options, Source, read_all, run, text_of
+from ocrfix.pipeline import Options, Source, layout_of, read_all, run, text_of
 from ocrfix.progress import Progress
 from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
 from ocrfix.review_session import Review, SessionError, resume
@@ -396,12 +396,17 @@ def _review(args: argparse.Namespace, config: Config) -> int:
     from ocrfix.review_ui import ReviewApp  # the terminal UI: loaded only when used
     from ocrfix.scan import in_background
 
+    path = Path(args.input)
+    if args.format_in != "text" and path.is_file() and layout_of(path, args.format_in):
+        raise UsageError(
+            f"{path}: review takes plain text; an hOCR, ALTO or PAGE file is corrected with "
+            "`ocrfix fix` (its flags listed by `ocrfix check`)"
+        )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "review needs a terminal; use `ocrfix check` to list the flags "
             "or `ocrfix fix` to apply the sure fixes"
         )
-    path = Path(args.input)
     text = read_text(path, args.encoding)
     out = _review_output(path, args)
     session = args.session or out.with_name(out.name + ".review.json")

@@ -229,3 +229,10 @@ def test_an_empty_directory_is_one_line_and_exit_2(
     assert main(argv) == EXIT_ERROR
     err = capsys.readouterr().err
     assert err == f"ocrfix: error: no files to read in {tmp_path / 'in'}\n"
+
+
+def test_review_of_a_layout_file_says_what_to_use(capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).parent.parent / "samples" / "layout" / "alice-degraded.hocr"
+    assert main(["review", str(page)]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "review takes plain text" in err and err.count("\n") == 1
