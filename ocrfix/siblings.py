@@ -40,10 +40,10 @@ MIN_CONFIDENCE = 0.05
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 # A reading shown by one copy alone, noisier than the document, and not
 # among the document model's own suggestions, is at most this sure: flagged
-# for review, not applied. The posterior's language model scores words and marks
-# one by one, so it favours fewer and commoner tokens; on its word a heavy
-# scan's lost comma or merged words ("Euston-road," read as one word) would
-# overrule a clean text. Measured on the bench's Tesseract set, clean text
+# for review, not applied. The posterior's language model scores words and
+# marks one by one, so it favours fewer and commoner tokens; on its word a
+# heavy scan's lost comma or merged words (a hyphened street name read as one
+# word) would overrule a clean text. Measured on the bench's Tesseract set, clean text
 # corrected against one heavy scan of it: 357 characters changed in 62 of 89
 # texts without this rule.
 LONE_NOISIER_CAP = 0.5
