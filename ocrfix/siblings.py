@@ -35,6 +35,11 @@ CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING
 PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 # At most this many readings of one span are weighed (the most attested).
 MAX_HYPOTHESES = 6
+# At most this many copies are weighed, the least noisy: beyond a dozen
+# witnesses a reading is settled, while the spans where some copy differs
+# run together until every span is a paragraph (100 noisy copies of a
+# 3,500-character story took 38 s; 10 took 0.5 s).
+MAX_COPIES = 12
 # Sibling readings less likely than this are not reported.
 MIN_CONFIDENCE = 0.05
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -61,11 +66,8 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     Overlapping differences of several siblings are judged as one span."""
     mine = units_of(doc.text)
     own_shingles = shingles(doc.text)
-    views = [
-        view_of(doc, mine, s)
-        for s in distinct(siblings, doc.text)
-        if related(own_shingles, s.shingles)
-    ]
+    copies = [s for s in distinct(siblings, doc.text) if related(own_shingles, s.shingles)]
+    views = [view_of(doc, mine, s) for s in sorted(copies, key=lambda s: s.noise)[:MAX_COPIES]]
     if not views:
         return list(flags)
     judged = sorted((f for f in flags if f.kind in CONFIRMABLE), key=lambda f: f.start)

@@ -330,3 +330,16 @@ def test_identical_copies_are_one_witness() -> None:
     noisy = STORY.replace("Ministry", "Miuistry").replace("entered", "cntered")
     once = best_for(ocr, "dose", [noisy])
     assert best_for(ocr, "dose", [noisy, noisy.replace(" ", "  ")]) == once
+
+
+def test_only_the_dozen_least_noisy_copies_are_weighed() -> None:
+    """Many copies (here 30) are weighed as the 12 cleanest: past a dozen
+    witnesses a reading is settled, and every added copy would slow the vote."""
+    ocr = STORY.replace("embattled", "embattied")
+    clean = [f"{STORY} Page {k}." for k in range(12)]  # distinct: not one witness
+    damaged = STORY.replace("years", "ycars").replace("regime", "rcgime").replace("war", "wnr")
+    noisy = [f"{damaged} Page {k}." for k in range(18)]
+    siblings = [sibling(text, f"copy {k}") for k, text in enumerate(noisy + clean)]
+    flags = [f for f in check(ocr, siblings=siblings) if f.best]
+    used = {e.sibling for f in flags for c in f.suggestions for e in c.evidence}
+    assert used and used <= {f"copy {k}" for k in range(18, 30)}
