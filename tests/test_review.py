@@ -207,3 +207,29 @@ def test_sure_fixes_are_pre_accepted_and_can_be_taken_back(seeds: Path) -> None:
     assert term.wait_exit() == 0
     fixed = (seeds / "putin-syria-print-ocr.fixed.txt").read_text(encoding="utf-8")
     assert "“T order" in fixed and "December 11, 2017" in fixed and "added, “we" in fixed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(4))
+def test_a_session_killed_at_a_random_moment_is_whole(seeds: Path, seed: int) -> None:
+    """Keys pressed as fast as a person can, the program killed (SIGKILL) at a
+    random moment: the session file is absent or whole, and resumes."""
+    import random
+
+    rng = random.Random(seed)
+    term = start(seeds)
+    term.wait_for("1 / 4")
+    deadline = time.monotonic() + rng.uniform(0.05, 1.5)
+    while time.monotonic() < deadline:
+        term.send(rng.choice("ssu\r"))
+        time.sleep(rng.uniform(0.0, 0.03))
+    os.kill(term.child.pid, signal.SIGKILL)
+    term.wait_exit()
+    session = seeds / "putin-syria-print-ocr.fixed.txt.review.json"
+    if session.exists():
+        text = (seeds / PRINT_OCR).read_text(encoding="utf-8")
+        resumed = resume(text, session.read_text(encoding="utf-8"), str(session))
+        assert all(choice.verdict for choice in resumed.choices.values())
+    assert (seeds / PRINT_OCR).read_text(encoding="utf-8") == (SAMPLES / PRINT_OCR).read_text(
+        encoding="utf-8"
+    )
