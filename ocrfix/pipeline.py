@@ -231,7 +231,14 @@ def layout_of(path: Path, format_in: str) -> Document | None:
 
 
 def text_of(path: Path, options: Options) -> str:
-    """The text of a sibling file, plain or layout."""
+    """The text of a sibling file, plain or layout; one too large to read whole
+    (see :mod:`ocrfix.stream`) is refused."""
+    if _streamed(path, options.format_in):
+        megabytes = path.stat().st_size / 2**20
+        raise InputError(
+            f"{path}: {megabytes:.0f} MB is more than ocrfix reads whole as a sibling "
+            f"({STREAM_BYTES // 2**20} MB); give the part that matches the text"
+        )
     document = layout_of(path, options.format_in)
     return read_text(path, options.encoding) if document is None else document.text
 

@@ -236,3 +236,15 @@ def test_review_of_a_layout_file_says_what_to_use(capsys: pytest.CaptureFixture[
     assert main(["review", str(page)]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert "review takes plain text" in err and err.count("\n") == 1
+
+
+@pytest.mark.usefixtures("small_stream")
+def test_a_sibling_too_large_to_read_whole_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, copy = tmp_path / "a.txt", tmp_path / "copy.txt"
+    source.write_text(NOISY, encoding="utf-8")
+    copy.write_text(NOISY.replace("tbe", "the") * 200, encoding="utf-8")
+    assert main(["fix", str(source), "--sibling", str(copy), "--jobs", "1"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "more than ocrfix reads whole as a sibling" in err and err.count("\n") == 1
