@@ -234,11 +234,7 @@ def text_of(path: Path, options: Options) -> str:
     """The text of a sibling file, plain or layout; one too large to read whole
     (see :mod:`ocrfix.stream`) is refused."""
     if _streamed(path, options.format_in):
-        megabytes = path.stat().st_size / 2**20
-        raise InputError(
-            f"{path}: {megabytes:.0f} MB is more than ocrfix reads whole as a sibling "
-            f"({STREAM_BYTES // 2**20} MB); give the part that matches the text"
-        )
+        raise InputError(_too_large(path, " as a sibling", "give the part that matches the text"))
     document = layout_of(path, options.format_in)
     return read_text(path, options.encoding) if document is None else document.text
 
@@ -268,12 +264,8 @@ def _stream(job: Job) -> Outcome:
     source, target = job.source, job.target
     assert source.path is not None
     if target is None or job.report is not None:
-        megabytes = source.path.stat().st_size / 2**20
-        return Outcome(
-            source,
-            error=f"{source.path}: {megabytes:.0f} MB is more than ocrfix reads whole "
-            f"({STREAM_BYTES // 2**20} MB); only `fix -o FILE` (or --in-place) streams it",
-        )
+        hint = "only `fix -o FILE` (or --in-place) streams it"
+        return Outcome(source, error=_too_large(source.path, "", hint))
     try:
         done = fix_large(source.path, target, job.options.config, job.options.encoding)
     except InputError as exc:
@@ -281,6 +273,16 @@ def _stream(job: Job) -> Outcome:
     except OSError as exc:
         return Outcome(source, error=f"{target}: cannot write ({exc.strerror})")
     return Outcome(source, None, done.flags, done.fixes)
+
+
+def _too_large(path: Path, used_as: str, hint: str) -> str:
+    """Why a file too large to read whole is refused (``used_as``: " as a sibling"
+    or ""), and what to do instead."""
+    megabytes = path.stat().st_size / 2**20
+    limit = STREAM_BYTES // 2**20
+    return (
+        f"{path}: {megabytes:.0f} MB is more than ocrfix reads whole{used_as} ({limit} MB); {hint}"
+    )
 
 
 def _confidences(job: Job) -> list[OcrConfidence]:

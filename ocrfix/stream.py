@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ocrfix.api import fix
 from ocrfix.config import Config
-from ocrfix.textio import BINARY_SNIFF, InputError, sniff_encoding
+from ocrfix.textio import BINARY_SNIFF, InputError, encoding_of
 
 STREAM_BYTES = 16 * 2**20
 PIECE_CHARS = 2**20
@@ -78,11 +78,7 @@ def fix_large(source: Path, target: Path, config: Config, encoding: str | None) 
     """Fix the file at ``source`` into ``target`` piece by piece (see the module's
     docstring); ``target`` appears whole or not at all."""
     with source.open("rb") as raw:
-        head = raw.read(BINARY_SNIFF)
-    if encoding is None:
-        encoding = sniff_encoding(head)
-        if encoding == "utf-8" and b"\0" in head:
-            raise InputError(f"{source}: looks like a binary file (it holds NUL bytes), not text")
+        encoding = encoding_of(raw.read(BINARY_SNIFF), encoding, str(source))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     flags = fixes = chars = 0

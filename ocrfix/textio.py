@@ -27,10 +27,7 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
     A UTF-8 BOM is kept in the text (offsets count it), so writing the text
     back reproduces the file byte for byte.
     """
-    if encoding is None:
-        encoding = sniff_encoding(data)
-        if encoding == "utf-8" and b"\0" in data[:BINARY_SNIFF]:
-            raise InputError(f"{name}: looks like a binary file (it holds NUL bytes), not text")
+    encoding = encoding_of(data, encoding, name)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -40,6 +37,18 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+def encoding_of(head: bytes, given: str | None, name: str) -> str:
+    """The encoding to read a file starting with ``head`` in: ``given``, else its
+    BOM's, else UTF-8; a UTF-8 file with a NUL byte in its first BINARY_SNIFF
+    bytes is refused as binary."""
+    if given is not None:
+        return given
+    encoding = sniff_encoding(head)
+    if encoding == "utf-8" and b"\0" in head[:BINARY_SNIFF]:
+        raise InputError(f"{name}: looks like a binary file (it holds NUL bytes), not text")
+    return encoding
 
 
 def sniff_encoding(data: bytes) -> str:
