@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,9 +22,9 @@ from ocrfix.config import Config
 from ocrfix.discover import groups, links
 from ocrfix.evaluate import Score, errors, total
 from ocrfix.formats import FORMATS
-from ocrfix.pipeline import Options, Source, layout_of, read_all, run, text_of
+from ocrfix.pipeline import Options, Outcome, Source, layout_of, read_all, run, text_of
 from ocrfix.progress import Progress
-from ocrfix.report import decisions_as_json, flags_as_json, flags_as_text, unified_diff
+from ocrfix.report import Style
 from ocrfix.review_session import Review, SessionError, resume
 from ocrfix.textio import (
     InputError,
@@ -30,7 +32,6 @@ from ocrfix.textio import (
     read_text,
     write_atomic,
 )
-from ocrfix.types import Fixed
 
 EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -272,7 +273,7 @@ def _extra_siblings(args: argparse.Namespace) -> list[Path]:
 
 def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> int:
     found = failed = False
-    report = _flags_json if args.format == "json" else _flags_text
+    report = Style.FLAGS_JSON if args.format == "json" else Style.FLAGS
     outcomes = run(
         sources, _options(args, config), report=report, extra_siblings=_extra_siblings(args)
     )
@@ -282,8 +283,7 @@ def _check(sources: list[Source], args: argparse.Namespace, config: Config) -> i
             failed = True
             continue
         found = found or bool(outcome.flags)
-        sys.stdout.write(outcome.printed)
-        sys.stdout.flush()
+        _print(outcome)
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 
 
@@ -299,9 +299,9 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
     )
     progress.done_before = len(done)
     found = failed = False
-    report = {"json": _decisions_json, "diff": _diff}.get(args.format)
+    report = {"json": Style.DECISIONS_JSON, "diff": Style.DIFF}.get(args.format)
     if report is None and targets[0] is None:
-        report = _fixed_text  # one input, to standard output
+        report = Style.FIXED  # one input, to standard output
     outcomes = run(
         sources,
         _options(args, config),
@@ -326,38 +326,25 @@ def _fix(sources: list[Source], args: argparse.Namespace, config: Config) -> int
                 "word elements and were not written (see --format json)",
                 file=sys.stderr,
             )
-        if outcome.data is not None:
-            sys.stdout.buffer.write(outcome.data)
-        else:
-            sys.stdout.write(outcome.printed)
-        sys.stdout.flush()
+        _print(outcome)
     if len(sources) > 1 and not args.quiet:
         print(progress.summary(), file=sys.stderr)
     return EXIT_ERROR if failed else EXIT_FLAGS if found else EXIT_CLEAN
 
 
-# What each command prints for one input (see pipeline.Report): formatted by
-# the worker process that fixed it.
-
-
-def _flags_text(name: str, text: str, result: Fixed) -> str:
-    return "".join(line + "\n" for line in flags_as_text(name, text, result.flags))
-
-
-def _flags_json(name: str, text: str, result: Fixed) -> str:
-    return flags_as_json(name, result.flags) + "\n"
-
-
-def _decisions_json(name: str, text: str, result: Fixed) -> str:
-    return decisions_as_json(name, result.decisions) + "\n"
-
-
-def _diff(name: str, text: str, result: Fixed) -> str:
-    return unified_diff(name, text, result.text)
-
-
-def _fixed_text(name: str, text: str, result: Fixed) -> str:
-    return result.text
+def _print(outcome: Outcome) -> None:
+    """Print what the job for one input brought back: a layout file's bytes, its report,
+    or its report spooled to a file (a file too large to hold whole), which is removed."""
+    if outcome.data is not None:
+        sys.stdout.buffer.write(outcome.data)
+    sys.stdout.write(outcome.printed)
+    if outcome.spool is not None:
+        try:
+            with open(outcome.spool, encoding="utf-8", newline="") as spool:
+                shutil.copyfileobj(spool, sys.stdout)
+        finally:
+            os.unlink(outcome.spool)
+    sys.stdout.flush()
 
 
 def _done_before(source: Source, target: Path | None) -> bool:

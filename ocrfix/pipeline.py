@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -35,6 +35,7 @@ from ocrfix.formats import Document, Format, FormatError, looks_like_layout
 from ocrfix.formats import read as read_layout
 from ocrfix.formats import render as render_layout
 from ocrfix.formats.outline import Outline, outline, reopen, stamp
+from ocrfix.report import Style, render
 from ocrfix.stream import STREAM_BYTES, fix_large, is_large
 from ocrfix.textio import (
     InputError,
@@ -78,11 +79,6 @@ class Reading:
     shingles: Shingles = field(default_factory=lambda: array("I"))  # for sibling discovery
 
 
-# What to print for one fixed input: (its name, its text, the result) -> text.
-# A module-level function, so that it travels to worker processes by name.
-Report = Callable[[str, str, Fixed], str]
-
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What processing one input gave, or why it failed (``error``)."""
@@ -91,9 +87,10 @@ class Outcome:
     error: str | None = None
     flags: int = 0
     fixes: int = 0
-    printed: str = ""  # the job's Report
+    printed: str = ""  # the job's report
     data: bytes | None = None  # the layout file's bytes, when it goes to standard output
     unwritten: int = 0  # corrections the layout file could not take (see formats.Written)
+    spool: str | None = None  # a file holding the report (a file streamed): print, remove
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +101,7 @@ class Job:
     reading: Reading
     options: Options
     target: Path | None  # where the result goes; None: nowhere (or standard output)
-    report: Report | None = None
+    report: Style | None = None  # what to print for it
     # A layout file without a target comes back as bytes for standard output
     # (printed instead of its report).
     to_stdout: bool = False
@@ -128,7 +125,7 @@ def run(
     options: Options,
     *,
     targets: Sequence[Path | None] | None = None,
-    report: Report | None = None,
+    report: Style | None = None,
     extra_siblings: Sequence[Path] = (),
     skip: frozenset[str] | set[str] = frozenset(),
     to_stdout: bool = False,
@@ -255,24 +252,31 @@ def _process(job: Job) -> Outcome:
         return Outcome(source, error=str(exc))
     except OSError as exc:
         return Outcome(source, error=f"{job.target}: cannot write ({exc.strerror})")
-    printed = job.report(source.name, reading.text, result) if job.report and not data else ""
+    printed = (
+        render(job.report, source.name, reading.text, result) if job.report and data is None else ""
+    )
     return Outcome(source, None, len(result.flags), len(result.decisions), printed, data, unwritten)
 
 
 def _stream(job: Job) -> Outcome:
-    """Fix a large plain-text file piece by piece into its target (see :mod:`ocrfix.stream`)."""
+    """Fix a large plain-text file piece by piece into its target, its report spooled
+    (see :mod:`ocrfix.stream`)."""
     source, target = job.source, job.target
     assert source.path is not None
-    if target is None or job.report is not None:
-        hint = "only `fix -o FILE` (or --in-place) streams it"
-        return Outcome(source, error=_too_large(source.path, "", hint))
     try:
-        done = fix_large(source.path, target, job.options.config, job.options.encoding)
+        done = fix_large(
+            source.path,
+            job.options.config,
+            job.options.encoding,
+            target=target,
+            report=job.report,
+            name=source.name,
+        )
     except InputError as exc:
         return Outcome(source, error=str(exc))
     except OSError as exc:
-        return Outcome(source, error=f"{target}: cannot write ({exc.strerror})")
-    return Outcome(source, None, done.flags, done.fixes)
+        return Outcome(source, error=f"{exc.filename or target}: cannot write ({exc.strerror})")
+    return Outcome(source, None, done.flags, done.fixes, spool=done.spool)
 
 
 def _too_large(path: Path, used_as: str, hint: str) -> str:

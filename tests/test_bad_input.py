@@ -196,17 +196,70 @@ def test_a_large_file_is_fixed_piece_by_piece_as_a_whole_would_be(
     assert sorted(p.name for p in out.parent.iterdir()) == ["big.txt"]  # no temporary file
 
 
-@pytest.mark.usefixtures("small_stream")
-def test_a_large_file_only_fix_to_a_file_streams(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def patched(before: list[str], diff: str) -> list[str]:
+    """``before`` with the unified ``diff`` applied, each context and removed line checked."""
+    after, at = [], 0
+    for line in diff.splitlines(keepends=True)[2:]:
+        hunk = regex.match(r"@@ -(\d+)(?:,(\d+))?", line)
+        if hunk:
+            upto = int(hunk[1]) - (hunk[2] != "0")
+            after, at = after + before[at:upto], upto
+        elif line[0] in " -":
+            assert before[at] == line[1:]
+            after, at = after + [line[1:]] * (line[0] == " "), at + 1
+        else:
+            after.append(line[1:])
+    return after + before[at:]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["check", "--format", "json"],
+        ["fix"],
+        ["fix", "--diff"],
+        ["fix", "--format", "json"],
+    ],
+    ids=["check", "check-json", "fix-stdout", "fix-diff", "fix-json"],
+)
+def test_a_large_file_is_reported_piece_by_piece_as_a_whole_would_be(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
 ) -> None:
-    """``check``, ``--diff`` and printing would need the whole text: one line, exit 2."""
+    """Every report of a streamed file, line numbers and offsets included, is the
+    report of the file read whole (but for confidences: a piece has its own
+    statistics); the spooled report is removed once printed."""
+    import tempfile
+
+    import ocrfix.stream
+
+    paragraphs = [f"Paragraph {k}: they sat at tbe table.\r\nThey left.\r\n" for k in range(80)]
     source = tmp_path / "big.txt"
-    source.write_text(NOISY * 200, encoding="utf-8")
-    for argv in (["check", str(source)], ["fix", str(source)], ["fix", str(source), "--diff"]):
-        assert main([*argv, "--jobs", "1"]) == EXIT_ERROR
-        err = capsys.readouterr().err
-        assert "more than ocrfix reads whole" in err and err.count("\n") == 1
+    source.write_bytes("\r\n".join(paragraphs).encode())
+    whole_code = main([*argv, str(source), "--jobs", "1"])
+    whole = capsys.readouterr()
+    monkeypatch.setattr(ocrfix.stream, "STREAM_BYTES", 2000)
+    monkeypatch.setattr(ocrfix.stream, "PIECE_CHARS", 500)
+    spools = tmp_path / "spools"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    assert main([*argv, str(source), "--jobs", "1"]) == whole_code == EXIT_FLAGS
+    streamed = capsys.readouterr()
+
+    def confidences_out(report: str) -> str:
+        return regex.sub(r"\b[01]\.\d+", "#", report)
+
+    if "--diff" in argv:  # hunks split where pieces end: the same patch
+        before = source.read_bytes().decode().splitlines(keepends=True)
+        assert patched(before, streamed.out) == patched(before, whole.out)
+    else:
+        assert confidences_out(streamed.out) == confidences_out(whole.out)
+    assert whole.out.count("the") >= 80  # a report of 80 fixes
+    assert streamed.err == whole.err
+    assert list(spools.iterdir()) == []
 
 
 @pytest.mark.usefixtures("small_stream")
@@ -248,3 +301,42 @@ def test_a_sibling_too_large_to_read_whole_is_refused(
     assert main(["fix", str(source), "--sibling", str(copy), "--jobs", "1"]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert "more than ocrfix reads whole as a sibling" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+@pytest.mark.parametrize("where", ["-o", "--in-place"])
+def test_a_full_disk_leaves_the_input_and_the_earlier_output_whole(
+    tmp_path: Path, streamed: bool, where: str
+) -> None:
+    """A write that fails for want of space (here: a file-size limit, which fails a
+    write as a full disk does) is one line, exit 2; the input and any earlier output
+    are as they were and no temporary file is left."""
+    import resource
+    import subprocess
+    import sys
+
+    source, out = tmp_path / "a.txt", tmp_path / "out.txt"
+    content = NOISY.encode() * 2000  # 46 KB; the limit below is 16 KB
+    source.write_bytes(content)
+    out.write_text("an earlier output\n", encoding="utf-8")
+    stream = "import ocrfix.stream as s; s.STREAM_BYTES = 2000; s.PIECE_CHARS = 500; "
+    script = (
+        f"import sys; {stream if streamed else ''}"
+        "from ocrfix.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+
+    def small_files() -> None:
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16384, hard))
+
+    argv = ["fix", str(source), "--jobs", "1"] + (["-o", str(out)] if where == "-o" else [where])
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        preexec_fn=small_files, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == EXIT_ERROR, done.stderr
+    assert done.stderr.startswith("ocrfix: error: ") and done.stderr.count("\n") == 1
+    assert "cannot write (File too large)" in done.stderr
+    assert source.read_bytes() == content
+    assert out.read_text(encoding="utf-8") == "an earlier output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt"]
