@@ -46,3 +46,52 @@ def test_resolve_overlaps_keeps_the_strongest_without_overlap(found: list[Flag])
     kept = resolve_overlaps(found)
     assert kept == reference(found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(kept))
+
+
+# Marks: what fix takes on its own (rules sure enough) and what it leaves.
+
+
+def test_a_speck_read_as_a_lone_mark_is_deleted() -> None:
+    from ocrfix import fix
+
+    assert fix("He left the room. : The door was shut.").text == (
+        "He left the room. The door was shut."
+    )
+    assert fix("He left the room. _ The door ~ was shut.").text == (
+        "He left the room. The door was shut."
+    )
+
+
+def test_a_spaced_ellipsis_and_a_mark_set_off_stay_for_review() -> None:
+    from ocrfix import fix
+
+    for text in ("He waited . . . and then he left.", "He said : the door was shut."):
+        assert fix(text).text == text
+
+
+def test_french_colons_are_spaced_on_purpose() -> None:
+    from ocrfix import fix
+    from ocrfix.config import Config
+
+    text = "Il a dit « non » : la porte était fermée."
+    assert fix(text, Config(lang="fr")).text == text
+
+
+def test_an_unclosed_single_quote_is_a_speck_where_the_text_quotes_with_double_marks() -> None:
+    from ocrfix import fix
+
+    doubles = '"Yes," he said. \'The door was shut. "No," she said, "it was not."'
+    assert fix(doubles).text == doubles.replace("'The", "The")
+    # A text that quotes with single marks runs a quotation over sentences.
+    singles = "'Yes,' he said. 'The door was shut. It was late.' 'No,' she said."
+    assert fix(singles).text == singles
+
+
+def test_a_common_word_broken_in_a_line_is_joined_but_not_onto_the() -> None:
+    from ocrfix import fix
+
+    assert fix("He looked at the con- tents of the box.").text == (
+        "He looked at the contents of the box."
+    )
+    text = "At the end of- the day he left."
+    assert fix(text).text == text
