@@ -32,6 +32,7 @@ DETECTORS: dict[str, Detector] = {
     "spacing": detect_marks.spacing,
     "punctuation": detect_marks.punctuation,
     "stray-marks": detect_marks.stray_marks,
+    "stray-stops": detect_marks.stray_stops,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
     "artifacts": detect_layout.artifacts,

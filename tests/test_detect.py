@@ -95,3 +95,35 @@ def test_a_common_word_broken_in_a_line_is_joined_but_not_onto_the() -> None:
     )
     text = "At the end of- the day he left."
     assert fix(text).text == text
+
+
+def test_a_comma_or_stop_set_off_from_its_word_is_joined_to_it() -> None:
+    from ocrfix import fix
+
+    assert fix("She said it was over , and left .\nThen").text == (
+        "She said it was over, and left.\nThen"
+    )
+    # Old print and French set colons off: for review, not fixed.
+    assert fix("She said : it was over.").text == "She said : it was over."
+
+
+def test_a_stop_inside_a_sentence_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("He was taken to the. prison cell and then. he left.").text == (
+        "He was taken to the prison cell and then he left."
+    )
+    for text in (
+        "He paid 5s. a week, from seven p.m. to nine.",
+        "A rope 6 in. long, tools, etc. and more; a word pro. and con.",
+        "He saw Mr. and Mrs. Smith. they left.",
+        "It took him 5 mins. more, and 3 hrs. later he left.",
+    ):
+        assert fix(text).text == text
+
+
+def test_a_curly_opening_quote_that_nothing_closes_is_a_speck_too() -> None:
+    from ocrfix import fix
+
+    doubles = "\u201cYes,\u201d he said. \u2018The door was shut. \u201cNo,\u201d she said."
+    assert fix(doubles).text == doubles.replace("\u2018The", "The")
