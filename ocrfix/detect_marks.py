@@ -326,16 +326,23 @@ SPACED_IN_FRENCH = frozenset(";:")
 ELLIPSIS_STOPS = 3
 SET_OFF = frozenset(".,;:'\u2018\u2019")
 STRAY_SPECK = 0.85
-# An opening single quote that nothing closes in its sentence, in a text that
-# quotes with double marks (it has some, and most of its opening single quotes
-# close nowhere): a speck. A text that quotes 'like this' (British style) runs
-# some quotations over several sentences. On the bench's real OCR 99 of 104
-# unclosed opening single quotes were specks.
-UNCLOSED_IN_DOUBLE_STYLE = 0.8
+# A single quote that nothing matches in its sentence (an opening one that
+# nothing closes, a closing one that nothing opens), in a text that does not
+# quote with single marks: a speck, when most of its single quotes are so and
+# it has two such or quotes with double marks. A text quotes 'like this'
+# (British style) when a single quote closes after a stop or comma twice or
+# more ("ready,' he said"): it runs quotations over several sentences, and
+# its quotes stay for review. On the bench's real OCR 99 of 104 unclosed
+# opening single quotes were specks.
+UNMATCHED_SINGLE = 0.8
+SINGLE_STYLE_CLOSE = regex.compile(r"[,.!?;:]['\u2019]")
+SINGLE_STYLE_CLOSINGS = 2
 GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
 WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\p{L})")
 # A closing single quote: after a letter (but not the "s" of a plural
 # possessive, "the boys' hats") and before anything but a letter.
+# Any opening single quote, whatever it opens ("'100% free'"): what closes.
+ANY_OPENING_SINGLE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\S)")
 CLOSING_SINGLE = regex.compile(r"(?<=[^\W\d_s])['\u2019](?!\p{L})")
 SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
@@ -379,33 +386,51 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
             STRAY_MARK,
             (Candidate("", STRAY_MARK, "rule"),),
         )
-    # Where quotes close and sentences end, found once; each opening quote
-    # then needs two bisections, not a scan of its sentence.
-    closings = [m.start() for m in CLOSING_SINGLE.finditer(text)]
-    ends = [m.start() for m in SENTENCE_END.finditer(text)]
-    unclosed = []
+    yield from _unmatched_single_quotes(text)
+
+
+def _unmatched_single_quotes(text: str) -> Iterator[Flag]:
+    """An opening single quote that nothing closes in its sentence, and a closing one
+    (after a letter, not a plural's ``s``) that nothing opens in it: specks where the
+    text does not quote with single marks (see UNMATCHED_SINGLE)."""
+    # Where quotes open and close and sentences end, found once; each quote
+    # then needs bisections, not a scan of its sentence.
     openings = list(WORD_START_QUOTE.finditer(text))
+    closings = list(CLOSING_SINGLE.finditer(text))
+    opening_at = [m.start() for m in ANY_OPENING_SINGLE.finditer(text)]
+    closing_at = [m.start() for m in closings]
+    ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    unclosed, unopened = [], []
     for match in openings:
         k = bisect.bisect_left(ends, match.end())
         limit = min(ends[k] if k < len(ends) else len(text), match.end() + QUOTE_HORIZON)
-        c = bisect.bisect_left(closings, match.end())
-        if not (c < len(closings) and closings[c] < limit):
+        c = bisect.bisect_left(closing_at, match.end())
+        if not (c < len(closing_at) and closing_at[c] < limit):
             unclosed.append(match)
-    sure = (
-        UNCLOSED_IN_DOUBLE_STYLE
-        if len(unclosed) * 2 > len(openings) and sum(map(text.count, DOUBLE)) >= 2
-        else STRAY_MARK
-    )
-    for match in unclosed:
-        yield Flag(
-            match.start(),
-            match.end(),
-            match.group(),
-            FlagKind.QUOTE,
-            "an opening quote that nothing closes in its sentence",
-            sure,
-            (Candidate("", sure, "rule"),),
-        )
+    for match in closings:
+        k = bisect.bisect_left(ends, match.start())
+        since = max(ends[k - 1] if k > 0 else 0, match.start() - QUOTE_HORIZON)
+        o = bisect.bisect_left(opening_at, match.start())
+        if not (o > 0 and opening_at[o - 1] >= since):
+            unopened.append(match)
+    single_style = len(SINGLE_STYLE_CLOSE.findall(text)) >= SINGLE_STYLE_CLOSINGS
+    doubles = sum(map(text.count, DOUBLE)) >= 2
+    for found, out_of, reason in (
+        (unclosed, openings, "an opening quote that nothing closes in its sentence"),
+        (unopened, closings, "a closing quote that nothing opens in its sentence"),
+    ):
+        specks = len(found) * 2 > len(out_of) and (doubles or len(found) >= 2)
+        sure = UNMATCHED_SINGLE if specks and not single_style else STRAY_MARK
+        for match in found:
+            yield Flag(
+                match.start(),
+                match.end(),
+                match.group(),
+                FlagKind.QUOTE,
+                reason,
+                sure,
+                (Candidate("", sure, "rule"),),
+            )
 
 
 def _speck(doc: Doc, token: Token) -> bool:

@@ -20,9 +20,10 @@ readings gives each one's probability: the confidence of a suggestion, and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ocrfix.candidates import non_word_proposals, real_word_proposals
+from ocrfix.candidates import Proposal, non_word_proposals, real_word_proposals
 from ocrfix.model import DocStats, Model
 from ocrfix.types import Source
 
@@ -32,6 +33,11 @@ from ocrfix.types import Source
 # or specks as misread words, and no reading of them is sure.
 UNKNOWN_ZIPF = -1.0
 SHORT_UNKNOWN_ZIPF = {1: 3.0, 2: 2.5, 3: 0.5}
+# ... but one that no typical OCR confusion explains (no reading within this
+# channel cost) may be its writer's own spelling ("paiment" on a clean web
+# page, one generic edit from "payment"): its prior is a rare listed word's.
+EXPLAINED_COST = 1.3
+UNEXPLAINED_ZIPF = 0.0
 # Word frequency counts for less than its full log-probability: with full
 # weight a frequent word two generic edits away beats the rare intended word
 # (a frequent word reached by two arbitrary edits beat the rarer word meant,
@@ -115,6 +121,8 @@ def rank(
         if confusions_only
         else non_word_proposals(observed, model, search=search)
     )
+    if not confusions_only:
+        keep = unexplained_prior(keep, proposals)
     alternatives = [
         Reading(
             p.text,
@@ -128,6 +136,14 @@ def rank(
         and (fit := model.context.fit(left, p.text, right)) >= keep_fit + margin
     ]
     return normalise(keep + CONTEXT_WEIGHT * keep_fit, alternatives)
+
+
+def unexplained_prior(keep: float, proposals: Iterable[Proposal]) -> float:
+    """The prior ``keep`` of an unknown word, raised to UNEXPLAINED_ZIPF when no
+    typical misreading (none of ``proposals`` within EXPLAINED_COST) explains it."""
+    if keep >= UNEXPLAINED_ZIPF or any(p.cost <= EXPLAINED_COST for p in proposals):
+        return keep
+    return UNEXPLAINED_ZIPF
 
 
 def normalise(keep: float, alternatives: list[Reading]) -> Ranking:
@@ -159,7 +175,8 @@ def keep_score(
     zipf = FREQUENCY_WEIGHT * model.zipf(observed)
     if model.is_known(observed):
         return zipf
-    score = max(zipf, SHORT_UNKNOWN_ZIPF.get(len(observed), UNKNOWN_ZIPF))
+    floor = SHORT_UNKNOWN_ZIPF.get(len(observed), UNKNOWN_ZIPF)
+    score = max(zipf, floor) if zipf > 0 else floor  # unlisted: zipf is 0.0, not its prior
     letters = [c for c in observed if c.isalpha()]
     if any(c.isdigit() for c in observed):
         score -= MIXED_DIGITS_PENALTY

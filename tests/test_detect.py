@@ -127,3 +127,35 @@ def test_a_curly_opening_quote_that_nothing_closes_is_a_speck_too() -> None:
 
     doubles = "\u201cYes,\u201d he said. \u2018The door was shut. \u201cNo,\u201d she said."
     assert fix(doubles).text == doubles.replace("\u2018The", "The")
+
+
+def test_a_closing_single_quote_that_nothing_opens_is_a_speck_in_a_double_quote_text() -> None:
+    from ocrfix import fix
+
+    text = '"Yes," he said. The door\u2019 was shut. "No," she said.'
+    assert fix(text).text == text.replace("door\u2019", "door")
+    # A headline's quotation opens before a digit: it is closed, not stray.
+    text = '"Yes," he said. The headline \'90% Done at Last\' was read. "No," she said.'
+    assert fix(text).text == text
+
+
+def test_an_unlisted_word_is_less_likely_meant_than_a_rare_listed_one() -> None:
+    """An unlisted string's prior is UNKNOWN_ZIPF, below any listed word's."""
+    from ocrfix.api import DEFAULT
+    from ocrfix.doc import make_doc
+    from ocrfix.words import UNKNOWN_ZIPF, keep_score
+
+    doc = make_doc("He went home.", DEFAULT)
+    assert keep_score("retumed", None, doc.model, doc.stats, sentence_start=False) == UNKNOWN_ZIPF
+
+
+def test_an_unlisted_word_no_typical_misreading_explains_keeps_a_rare_words_prior() -> None:
+    """A writer's own spelling one generic edit from a word is no misreading."""
+    from ocrfix.candidates import Proposal
+    from ocrfix.words import UNEXPLAINED_ZIPF, UNKNOWN_ZIPF, unexplained_prior
+
+    generic = [Proposal("payment", 4.7, 2.3, "dictionary")]
+    typical = [Proposal("returned", 4.8, 1.0, "confusion"), *generic]
+    assert unexplained_prior(UNKNOWN_ZIPF, generic) == UNEXPLAINED_ZIPF
+    assert unexplained_prior(UNKNOWN_ZIPF, typical) == UNKNOWN_ZIPF
+    assert unexplained_prior(2.0, generic) == 2.0  # a name's or a listed word's stays

@@ -84,7 +84,17 @@ def expected_text(document: Document, decisions: tuple[Decision, ...], written: 
 
 # Elements ocrfix adds (after those of their name already there; a
 # TextEquiv before them), and attributes it may set.
-ADDED = {"ALTERNATIVE", "postProcessingStep", "MetadataItem", "meta", "OCRProcessing", "TextEquiv"}
+# What ocrfix may add: alternatives and provenance (PAGE 2013 has no
+# MetadataItem: its provenance is a Comments element, made when absent).
+ADDED = {
+    "ALTERNATIVE",
+    "postProcessingStep",
+    "MetadataItem",
+    "Comments",
+    "meta",
+    "OCRProcessing",
+    "TextEquiv",
+}
 CHANGED_ATTRIBUTES = {"CONTENT", "SUBS_TYPE", "SUBS_CONTENT", "index", "conf"}
 FREE_TEXT = {"Unicode", "Comments"}
 
