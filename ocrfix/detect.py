@@ -14,7 +14,14 @@ from dataclasses import replace
 
 import regex
 
-from ocrfix import detect_breaks, detect_layout, detect_marks, detect_words
+from ocrfix import (
+    detect_breaks,
+    detect_layout,
+    detect_marks,
+    detect_names,
+    detect_shapes,
+    detect_words,
+)
 from ocrfix.doc import Doc
 from ocrfix.spelling import old_spelling
 from ocrfix.types import Flag
@@ -33,6 +40,9 @@ DETECTORS: dict[str, Detector] = {
     "punctuation": detect_marks.punctuation,
     "stray-marks": detect_marks.stray_marks,
     "stray-stops": detect_marks.stray_stops,
+    "misread-names": detect_names.misread_names,
+    "odd-shapes": detect_shapes.odd_shapes,
+    "broken-at-line-end": detect_shapes.broken_at_line_end,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
     "artifacts": detect_layout.artifacts,

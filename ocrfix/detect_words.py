@@ -57,7 +57,17 @@ NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", 
 # A known word whose inner letters are in the wrong case is surely misread;
 # which case it had is less sure.
 CASE_SLIP_CONFIDENCE = 0.9
-COMPOUND_PART_MIN = 3
+# An unlisted closed compound ("gatekeepers") is of two words of this many
+# letters or more ("ten" + "dent" is a fragment), not of two common words (a
+# genuine compound of such would be listed: "headalone" is two words run
+# together) nor with a function word as a part ("thatcoolness").
+COMPOUND_PART_MIN = 4
+COMPOUND_COMMON_PARTS_ZIPF = 4.5
+COMPOUND_FUNCTION_WORD_ZIPF = 6.0
+# A word in capitals this long, unlisted but near a listed word, is a
+# headline's word misread, not a name ("PROTEMCTION"); shorter ones are
+# often initials or abbreviations.
+HEADLINE_WORD_LETTERS = 5
 # The OCR engine's own doubt, where a layout file gives its word confidences
 # (0..1): a word it read with less than LOW_ENGINE_CONFIDENCE is flagged for
 # review, and a real word there needs less context (REAL_WORD_MARGIN_UNSURE)
@@ -232,12 +242,21 @@ def _fragment(word: str, model: Model) -> bool:
 
 
 def _compound(word: str, model: Model) -> bool:
-    """A closed compound of two words of three letters or more that the context
-    model knows ("gatekeepers"); web-listed fragments ("wil") do not count."""
+    """A closed compound of two words that the context model knows ("gatekeepers"),
+    shaped as COMPOUND_PART_MIN says; web-listed fragments ("wil") do not count."""
     return len(word) >= 2 * COMPOUND_PART_MIN and any(
-        model.in_context(word[:k]) and model.in_context(word[k:])
+        model.in_context(word[:k])
+        and model.in_context(word[k:])
+        and _compound_parts(word[:k], word[k:], model)
         for k in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1)
     )
+
+
+def _compound_parts(first: str, second: str, model: Model) -> bool:
+    """May ``first`` and ``second`` make a closed compound that no list has (see
+    COMPOUND_COMMON_PARTS_ZIPF)?"""
+    low, high = sorted((model.zipf(first), model.zipf(second)))
+    return low < COMPOUND_COMMON_PARTS_ZIPF and high < COMPOUND_FUNCTION_WORD_ZIPF
 
 
 def _strip_possessive(word: str) -> str:
@@ -326,7 +345,8 @@ def _check_part(
         # A capitalised word inside a sentence is taken for a name unless a
         # typical confusion explains it; near words found by generic edits
         # cannot change that, so the costly index search is skipped.
-        search=not (observed[:1].isupper() and not sentence_start),
+        # Words in capitals (headlines) are searched: they are mostly common words.
+        search=observed.isupper() or not (observed[:1].isupper() and not sentence_start),
     )
     p_error = 1.0 - ranking.keep
     suggestions = _suggestions(ranking, doc.config.max_suggestions)
@@ -372,11 +392,25 @@ def _looks_genuine(observed: str, ranking: Ranking, doc: Doc, lone_letter: bool)
     if misread or _fragment(observed, model):
         return False
     return (
-        (observed[:1].isupper() and not model.shape.implausible(observed))
+        (
+            observed[:1].isupper()
+            and not model.shape.implausible(observed)
+            and not _headline_slip(observed, ranking)
+        )
         or lone_letter
         or doc.stats.recurs(observed)
         or model.is_known(observed)  # listed, if uncommon ("judgement")
         or _compound(observed, model)  # "gatekeepers", "shipowners"
+    )
+
+
+def _headline_slip(observed: str, ranking: Ranking) -> bool:
+    """Is ``observed`` a word in capitals (a headline's, mostly common words) near a
+    listed word? Such a word is not taken for a name."""
+    return (
+        observed.isupper()
+        and len(observed) >= HEADLINE_WORD_LETTERS
+        and any(p >= MIN_SUGGESTION for _, p in ranking.readings[:1])
     )
 
 

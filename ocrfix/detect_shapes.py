@@ -1,0 +1,134 @@
+"""Detectors for chunks shaped as no printed word is: marks glued to or inside a
+word, capitals inside lower case, a word broken at a line end that nothing
+joins.
+
+Each detector is a pure function ``Doc -> Iterator[Flag]``. These shapes say
+that something is wrong, seldom what was meant: the flags are for review
+(confidence below the default threshold), with the reading that removes the
+slip as a suggestion where one is plain. A chunk is a run of text between
+white space, as a reader sees a word with its marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import regex
+
+from ocrfix.detect_words import NAME_PREFIXES
+from ocrfix.doc import Doc
+from ocrfix.model import Model
+from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+
+CHUNK = regex.compile(r"\S+")
+ADDRESSES = frozenset({TokenKind.URL, TokenKind.EMAIL})
+# Marks no word carries inside or at its edge: specks, lost characters (a
+# run of them alone is a separator, "***", or garbage: see detect_layout).
+ODD_MARK = regex.compile(r"[{}|~\ufffd^_\\<>*]")
+HAS_LETTER = regex.compile(r"\p{L}")
+LOST = "\ufffd"  # a character lost in decoding: never text
+# A stop, comma, colon or semicolon glued to the start of a lower-case word
+# (".he", ";reply"): a speck, or the mark of the word before, its space lost.
+LEADING_MARK = regex.compile(r"^[.,;:](?=\p{Ll})")
+# A hyphen glued to the start of a lower-case word ("-the"): a dash opens a
+# paragraph or a speech before a capital; before lower case it is a speck.
+LEADING_HYPHEN = regex.compile(r"^-(?=\p{Ll})")
+# A stop or comma between two lower-case letters ("had.evidently"): its space
+# lost, or a speck.
+INNER_MARK = regex.compile(r"(?<=\p{Ll})[.,;:](?=\p{Ll}{2})")
+# Where a capital follows a lower-case letter ("inthUe"); a name or brand
+# capitalises a part of this many letters or more ("McLeod", "eBay"), and a
+# word this short may be an abbreviation ("PhD").
+INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+CAPITALISED_PART = 3
+SHORT_CAPITALISED = 3
+# A word ending in a hyphen at a line end, or before a space and a word (a
+# line end the OCR or a re-flow made a space), not joined by the hyphenation
+# rule (the next part starts otherwise, or the join is no word). A suspended
+# compound ("pre- and post-war") reads so too: these are for review.
+BROKEN_AT_LINE_END = regex.compile(r"\p{L}-(?:[^\S\n]*\n| (?=\p{L}))")
+# All of these are for review: a reader decides.
+ODD_SHAPE = 0.5
+
+
+def odd_shapes(doc: Doc) -> Iterator[Flag]:
+    """Chunks of the shapes above, one flag per slip."""
+    text, model = doc.text, doc.model
+    addresses = [(t.start, t.end) for t in doc.tokens if t.kind in ADDRESSES]
+    for chunk in CHUNK.finditer(text):
+        word, at = chunk.group(), chunk.start()
+        k = bisect.bisect_left(addresses, (chunk.end(), chunk.end()))
+        if k > 0 and addresses[k - 1][1] > at:
+            continue  # a URL or an e-mail address: its marks are its own
+        for mark in ODD_MARK.finditer(word):
+            if mark.group() != LOST and not HAS_LETTER.search(word):
+                continue  # a separator ("***"), or garbage: see detect_layout
+            if mark.group() == "*" and not word[mark.end() :].strip(".,;:!?\"')"):
+                continue  # a footnote's star
+            rest = word[: mark.start()] + word[mark.end() :]
+            known = model.is_known(rest.strip(".,;:!?\"'"))
+            yield _flag(
+                at + mark.start(), mark.group(), "a mark no word carries", "" if known else None
+            )
+        for pattern, reason in (
+            (LEADING_MARK, "a mark glued to the start of a word"),
+            (LEADING_HYPHEN, "a hyphen glued to a lower-case word"),
+        ):
+            found = pattern.search(word)
+            if found:
+                yield _flag(at, found.group(), reason, "")
+        for found in INNER_MARK.finditer(word):
+            yield _flag(at + found.start(), found.group(), "a mark between letters", " ")
+        if _odd_capitals(word, model):
+            core = word.strip(".,;:!?\"'()")
+            known = model.is_known(core.casefold())
+            yield Flag(
+                at,
+                chunk.end(),
+                word,
+                FlagKind.NON_WORD,
+                "a capital inside a word",
+                ODD_SHAPE,
+                (Candidate(word[0] + word[1:].casefold(), ODD_SHAPE, "rule"),) if known else (),
+            )
+
+
+def _odd_capitals(word: str, model: Model) -> bool:
+    """Does ``word`` have a capital inside lower case that no name or brand has?
+    "McLeod", "DeWitt", "YouTube", "eBay" capitalise a part of three letters or
+    more after a name's prefix, a word or a lower-case letter; "RosE", "inthUe",
+    "XrDom" do not."""
+    core = word.strip(".,;:!?\"'()")
+    if not core.isalpha() or core.isupper():
+        return False
+    parts = INNER_CAPITAL.split(core)
+    if len(parts) < 2:
+        return False
+    if any(len(part) < CAPITALISED_PART for part in parts[1:]):
+        return not (core[:1].isupper() and len(core) <= SHORT_CAPITALISED)  # "PhD"
+    head = parts[0]
+    return head[:1].isupper() and head not in NAME_PREFIXES and not model.is_known(head)
+
+
+def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
+    """A word broken by a hyphen at a line end (or a space) that no rule joins
+    ("Police-" before a capital, "con-" before a fragment no join makes a word of)."""
+    for found in BROKEN_AT_LINE_END.finditer(doc.text):
+        hyphen = found.start() + 1
+        yield Flag(
+            hyphen,
+            hyphen + 1,
+            "-",
+            FlagKind.HYPHENATION,
+            "a word broken at a line end",
+            ODD_SHAPE,
+        )
+
+
+def _flag(start: int, mark: str, reason: str, replacement: str | None) -> Flag:
+    """A flag on ``mark`` at ``start``; ``replacement`` (None: none plain) suggested."""
+    suggestions = (Candidate(replacement, ODD_SHAPE, "rule"),) if replacement is not None else ()
+    return Flag(
+        start, start + len(mark), mark, FlagKind.PUNCTUATION, reason, ODD_SHAPE, suggestions
+    )

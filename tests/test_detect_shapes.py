@@ -1,0 +1,88 @@
+"""Chunks shaped as no word is, names spelt otherwise, unlisted compounds and
+headline words: flagged for review, and clean text left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocrfix import check
+from ocrfix.api import DEFAULT
+from ocrfix.detect_names import misread_names
+from ocrfix.detect_shapes import broken_at_line_end, odd_shapes
+from ocrfix.doc import make_doc
+
+PROSE = "The meeting of the council was held in the town hall on Tuesday evening. "
+
+
+def shapes(text: str) -> list[tuple[str, str]]:
+    doc = make_doc(text, DEFAULT)
+    flags = [*odd_shapes(doc), *broken_at_line_end(doc)]
+    return [(f.text, f.reason) for f in sorted(flags, key=lambda f: f.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("He said *will come.", "*"),
+        ("the nephews} of the man", "}"),
+        ("cost \ufffd20 in all", "\ufffd"),
+        ("he said .the man left", "."),
+        ("the man ;replied at once", ";"),
+        ("and -the man left", "-"),
+        ("he had.evidently gone", "."),
+        ("the man RosE and left", "RosE"),
+        ("he went inthUe house", "inthUe"),
+        ("the Police-\nCourt sat", "-"),
+        ("the superih- tendent came", "-"),
+    ],
+)
+def test_a_slip_of_shape_is_flagged(text: str, flagged: str) -> None:
+    assert [found for found, _ in shapes(text)] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. McLeod and Mr. DeWitt sold it on eBay with an iPhone and a PhD.",
+        "See https://example.org/a_b~c and mail info@example.org today.",
+        "A star after a word* is a footnote; *** and ___ are separators.",
+        "He wrote -- and then - he left.",
+        "The Bradlaugh case, as Mr. Bradlaugh said.",
+    ],
+)
+def test_clean_shapes_are_left_alone(text: str) -> None:
+    assert shapes(text) == []
+
+
+def test_a_name_spelt_otherwise_once_is_flagged_with_its_usual_spelling() -> None:
+    text = PROSE + "Mr. Bradlaugh spoke. Mr. Bradlaugh left. Then Mr. Bradlautgh came back."
+    flags = list(misread_names(make_doc(text, DEFAULT)))
+    assert [(f.text, f.best.text if f.best else None) for f in flags] == [
+        ("Bradlautgh", "Bradlaugh")
+    ]
+
+
+def test_a_plural_or_possessive_of_a_name_is_no_misreading() -> None:
+    text = PROSE + "Mr. Beyfus spoke. Mr. Beyfus left. The Beyfuses and Beyfus's son came."
+    assert list(misread_names(make_doc(text, DEFAULT))) == []
+
+
+def test_two_names_far_apart_are_two_people() -> None:
+    text = PROSE + "Mr. Smith spoke. Mr. Smith left. Then Mr. Brown came in."
+    assert list(misread_names(make_doc(text, DEFAULT))) == []
+
+
+@pytest.mark.parametrize("word", ["headalone", "thatcoolness", "tendent"])
+def test_words_run_together_or_fragments_are_no_compounds(word: str) -> None:
+    assert word in [f.text for f in check(PROSE + f"He stood there {word} in the dark.")]
+
+
+def test_an_unlisted_compound_of_rarer_words_is_left_alone() -> None:
+    assert check(PROSE + "The gatekeepers and shipowners met.") == []
+
+
+@pytest.mark.parametrize("word", ["PROTEMCTION", "SERGEAT", "TRAGIEDY"])
+def test_a_headline_word_in_capitals_near_a_word_is_no_name(word: str) -> None:
+    """Inside a headline too, where a capitalised word is otherwise taken for a name."""
+    headline = PROSE + f"\n\nTHE {word} OF THE CHILD.\n"
+    assert word in [f.text for f in check(headline)]
