@@ -110,3 +110,15 @@ def test_a_second_scan_adds_more_than_a_second_reprint() -> None:
         return math.log10(chance / (1 - chance))
 
     assert odds(scan, scan) - odds(scan) > odds(reprint, reprint) - odds(reprint) + 1
+
+
+def test_a_second_scan_counts_on_its_own_where_ours_is_garbled_beyond_misreading() -> None:
+    """A heavy scan's word so garbled that no misreading of it explains the other
+    copies' word: a second scan and an edited copy that agree are two witnesses,
+    not one edit shared."""
+    prior = {"enfarnisteed": -9.0, "unfurnished": -6.5}
+    ours = Witness("enfarnisteed", 0.13, 0.0)
+    scan = Witness("unfurnished", 0.0104, 1e-4)
+    edited = Witness("unfurnished", 0.0059, 2e-3)
+    assert ocr_cost("unfurnished", "enfarnisteed") > 7.0  # beyond a misreading
+    assert posterior(prior, [ours, scan, edited])["unfurnished"] > 0.9
