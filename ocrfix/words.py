@@ -57,6 +57,11 @@ MAX_CONFIDENCE = 0.999
 # Raised for what is likely genuine though unlisted: capitalised words are
 # mostly names; a form that recurs is unlikely to be the same OCR error twice.
 NAME_BONUS = 2.5
+# A reading of an unknown word that the document itself uses twice or more is
+# likelier than its frequency says ("prisonrer" in a report of a trial where
+# "prisoner" recurs): the document's own vocabulary, a cache of its words.
+# Not for real words: "stale" is no misreading of a "state" used elsewhere.
+IN_DOCUMENT_BONUS = 1.0
 RECUR_BONUS = 2.0
 # Lowered for shapes that genuine words rarely have: digits among letters
 # ("19l2", "5ome"), a capital after lower case ("theRussian").
@@ -126,7 +131,11 @@ def rank(
     alternatives = [
         Reading(
             p.text,
-            FREQUENCY_WEIGHT * p.prior - error_base - p.cost + CONTEXT_WEIGHT * fit,
+            FREQUENCY_WEIGHT * p.prior
+            - error_base
+            - p.cost
+            + CONTEXT_WEIGHT * fit
+            + (IN_DOCUMENT_BONUS if not confusions_only and stats.recurs(p.text) else 0.0),
             p.source,
             p.cost,
         )

@@ -159,3 +159,28 @@ def test_an_unlisted_word_no_typical_misreading_explains_keeps_a_rare_words_prio
     assert unexplained_prior(UNKNOWN_ZIPF, generic) == UNEXPLAINED_ZIPF
     assert unexplained_prior(UNKNOWN_ZIPF, typical) == UNKNOWN_ZIPF
     assert unexplained_prior(2.0, generic) == 2.0  # a name's or a listed word's stays
+
+
+TRIAL = (
+    "The prisoner was brought up again. The prisoner said nothing, and the magistrate "
+    "looked at the prisoner for some time before he spoke to the court about the case. "
+)
+
+
+def test_a_word_the_document_uses_is_the_likelier_reading() -> None:
+    """ "prisonrer" (a generic edit from "prisoner") is sure only where the document
+    itself says "prisoner"."""
+    from ocrfix import fix
+
+    assert fix(TRIAL + "Then the prisonrer was removed.").text.endswith("the prisoner was removed.")
+    assert fix("Then the prisonrer was removed.").text == "Then the prisonrer was removed."
+
+
+def test_a_real_word_is_not_read_as_a_word_the_document_uses() -> None:
+    from ocrfix import check
+
+    text = (
+        "The state paid the costs. The state said so in court. The state was poor that "
+        "year. They ate a stale loaf of bread."
+    )
+    assert "stale" not in [f.text for f in check(text)]
