@@ -288,6 +288,7 @@ def stray_stops(doc: Doc) -> Iterator[Flag]:
             and len(word.text) >= STRAY_STOP_LETTERS
             and word.text.casefold() not in ABBREVIATED
             and model.zipf(word.text) >= STRAY_STOP_ZIPF
+            and len(nxt.text) >= 2  # "labour. a": a speck after a stop, not a word
             and model.is_known(nxt.text)
             and not any(t.kind is TokenKind.NUMBER for t in tokens[max(0, i - 2) : i])
         ):

@@ -118,6 +118,7 @@ def test_a_stop_inside_a_sentence_is_a_speck() -> None:
         "A rope 6 in. long, tools, etc. and more; a word pro. and con.",
         "He saw Mr. and Mrs. Smith. they left.",
         "It took him 5 mins. more, and 3 hrs. later he left.",
+        "He was sent to hard labour. a",  # a speck after a stop
     ):
         assert fix(text).text == text
 
