@@ -20,17 +20,22 @@ from dataclasses import replace
 
 import regex
 
-from ocrfix.copies import Said, Sibling, keep_our_words, view_of
+from ocrfix.copies import Said, Sibling, View, keep_our_words, view_of
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.posterior import Witness, posterior, text_log_prob
 from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
-from ocrfix.units import form, units_of
+from ocrfix.units import Unit, form, units_of
 from ocrfix.words import MAX_CONFIDENCE
 
 # The flags whose reading siblings can confirm or overrule by agreeing with
 # the document: a word's spelling, not its layout.
 CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING})
+# The rules' flags on marks (not weighed as spans: see CONFIRMABLE) that
+# copies veto by all printing the marks as we read them; such a flag stays
+# for review at AGREED_CAP.
+VETOED_BY_AGREEMENT = frozenset({FlagKind.PUNCTUATION, FlagKind.QUOTE})
+AGREED_CAP = 0.5
 # White space holding a blank line: a paragraph ends before it.
 PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 # At most this many readings of one span are weighed (the most attested).
@@ -78,7 +83,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     starts = [u.start for u in mine]
     words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
     flag_starts = [f.start for f in judged]
-    out = {(f.start, f.end): f for f in flags}
+    out = {(f.start, f.end): _unless_read_alike(f, views, mine, starts) for f in flags}
     for span in spans:
         said = [r for v in views if (r := v.reading(doc, span, starts)) is not None]
         if not said:
@@ -92,6 +97,23 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
                 del out[(f.start, f.end)]
             out[span] = flag
     return list(out.values())
+
+
+def _unless_read_alike(
+    flag: Flag, views: Sequence[View], mine: Sequence[Unit], starts: Sequence[int]
+) -> Flag:
+    """``flag`` (a rule's, on marks) with its suggestions capped at AGREED_CAP where
+    every copy reads its marks as we do: a stop that looks stray but that each
+    copy prints there is the printer's."""
+    if flag.kind not in VETOED_BY_AGREEMENT or flag.best is None:
+        return flag
+    lo = bisect.bisect_left(starts, flag.start)
+    hi = bisect.bisect_left(starts, flag.end)
+    marks = [k for k in range(lo, hi) if mine[k].kind is TokenKind.PUNCT]
+    if not marks or not all(all(k in view.same for k in marks) for view in views):
+        return flag
+    capped = tuple(replace(c, confidence=min(c.confidence, AGREED_CAP)) for c in flag.suggestions)
+    return replace(flag, suggestions=capped)
 
 
 def distinct(siblings: Iterable[Sibling], own: str) -> list[Sibling]:

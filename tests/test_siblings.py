@@ -343,3 +343,15 @@ def test_only_the_dozen_least_noisy_copies_are_weighed() -> None:
     flags = [f for f in check(ocr, siblings=siblings) if f.best]
     used = {e.sibling for f in flags for c in f.suggestions for e in c.evidence}
     assert used and used <= {f"copy {k}" for k in range(18, 30)}
+
+
+def test_a_mark_every_copy_prints_as_we_read_it_is_not_taken_for_a_speck() -> None:
+    """A lone stop (a rule would delete it as a speck) that the copies print at
+    the same place is the printer's: flagged for review, not deleted."""
+    ours = (
+        "The constable said the man lived for about six minutes after he was discovered\n\n"
+        ". There were traces on the ground showing a struggle had taken place.\n"
+    )
+    copy = ours.replace("discovered\n\n. There", "discovered.\n\nThere")
+    assert fix(ours).text != ours  # alone, the stop goes
+    assert fix(ours, siblings=[copy, copy.replace("constable", "Constable")]).text == ours
