@@ -18,11 +18,11 @@ SPLIT_COST = 1.0
 LINE_END_JOIN = 0.95
 MID_LINE_JOIN = 0.85
 COMPOUND_JOIN = 0.5
-# "con- tents" in a line: two known words that join into a common one (this
+# "com- pany" in a line: two known words that join into a common one (this
 # Zipf frequency or more) are a line-end break the OCR (or a re-flow) kept; on
 # the bench's real OCR 99 of 114 such joins were right. Rarer joins, and
-# joins onto a word as common as "the" (which begins a phrase: "of- the" makes
-# the web's typo "ofthe"), stay for review.
+# joins onto a word as common as "the" (which begins a phrase: "in- the" would
+# make one word of two), stay for review.
 COMMON_JOIN_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 6.5
 COMMON_JOIN = 0.8

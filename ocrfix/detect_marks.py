@@ -258,11 +258,11 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
 
 
 # A stop after a common lower-case word, before a lower-case word on the same line
-# ("the. prisoner", "verdict. of"): a speck, unless the word is one that is
+# ("the. garden", "letter. from"): a speck, unless the word is one that is
 # abbreviated with a stop ("in." after a number is inches; "etc. and").
 STRAY_STOP = 0.8
 STRAY_STOP_ZIPF = 3.0
-STRAY_STOP_LETTERS = 3  # "M.P. for", "5s. a week": initials and sums
+STRAY_STOP_LETTERS = 3  # "J.P. for", "3d. a pound": initials and sums
 ABBREVIATED = frozenset(
     """mr mrs messrs dr st no nos co esq rev hon gen col capt lieut lt sgt prof sr jr
     vol vols fig figs ch chap ed eds etc viz vs cf al approx dept est inst ult prox
@@ -288,7 +288,7 @@ def stray_stops(doc: Doc) -> Iterator[Flag]:
             and len(word.text) >= STRAY_STOP_LETTERS
             and word.text.casefold() not in ABBREVIATED
             and model.zipf(word.text) >= STRAY_STOP_ZIPF
-            and len(nxt.text) >= 2  # "labour. a": a speck after a stop, not a word
+            and len(nxt.text) >= 2  # "work. a": a speck after a stop, not a word
             and model.is_known(nxt.text)
             and not any(t.kind is TokenKind.NUMBER for t in tokens[max(0, i - 2) : i])
         ):
@@ -342,7 +342,7 @@ GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
 WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\p{L})")
 # A closing single quote: after a letter (but not the "s" of a plural
 # possessive, "the boys' hats") and before anything but a letter.
-# Any opening single quote, whatever it opens ("'100% free'"): what closes.
+# Any opening single quote, whatever it opens ("'90% done'"): what closes.
 ANY_OPENING_SINGLE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\S)")
 CLOSING_SINGLE = regex.compile(r"(?<=[^\W\d_s])['\u2019](?!\p{L})")
 SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")

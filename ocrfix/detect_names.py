@@ -1,8 +1,8 @@
 """Detector for names the document spells otherwise elsewhere.
 
-A name no lexicon lists ("Bradlaugh") is judged by the document itself: where
+A name no lexicon lists ("Hartigan") is judged by the document itself: where
 it recurs in one spelling, a single unlisted variant a letter or two away
-("Bradlautgh") is most likely that name misread, not a second person. A pure
+("Hartlgan") is most likely that name misread, not a second person. A pure
 function ``Doc -> Iterator[Flag]``, like every detector.
 """
 
@@ -20,7 +20,7 @@ from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
 # ("Mr", "Dr", initials) differ by a letter from too many others.
 MIN_NAME_LETTERS = 4
 # A variant differs from the name by at most one edit in this many letters
-# (and by one at least): "Gummer" / "Gulmmer", not "Smith" / "Smyth" alone.
+# (and by one at least): "Pemberton" / "Pembcrton", not "Smith" / "Smyth" alone.
 LETTERS_PER_EDIT = 4
 INFLECTIONS = frozenset({"s", "es", "'s", "\u2019s", "'", "\u2019"})
 # How sure: a variant of a name seen twice is less sure than of one seen often.
@@ -68,8 +68,8 @@ def _name_shaped(word: str) -> bool:
 
 
 def _inflected(word: str, name: str) -> bool:
-    """Is one of ``word`` and ``name`` the other with an ending ("the Beyfuses",
-    "Highnesses", "Jones's")?"""
+    """Is one of ``word`` and ``name`` the other with an ending ("the Hartigans",
+    "Joneses", "Jones's")?"""
     short, long = sorted((word, name), key=len)
     return long.startswith(short) and long[len(short) :] in INFLECTIONS
 

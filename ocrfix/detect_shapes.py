@@ -29,15 +29,15 @@ ODD_MARK = regex.compile(r"[{}|~\ufffd^_\\<>*]")
 HAS_LETTER = regex.compile(r"\p{L}")
 LOST = "\ufffd"  # a character lost in decoding: never text
 # A stop, comma, colon or semicolon glued to the start of a lower-case word
-# (".he", ";reply"): a speck, or the mark of the word before, its space lost.
+# (".she", ";answered"): a speck, or the mark of the word before, its space lost.
 LEADING_MARK = regex.compile(r"^[.,;:](?=\p{Ll})")
-# A hyphen glued to the start of a lower-case word ("-the"): a dash opens a
+# A hyphen glued to the start of a lower-case word ("-and"): a dash opens a
 # paragraph or a speech before a capital; before lower case it is a speck.
 LEADING_HYPHEN = regex.compile(r"^-(?=\p{Ll})")
-# A stop or comma between two lower-case letters ("had.evidently"): its space
+# A stop or comma between two lower-case letters ("was.clearly"): its space
 # lost, or a speck.
 INNER_MARK = regex.compile(r"(?<=\p{Ll})[.,;:](?=\p{Ll}{2})")
-# Where a capital follows a lower-case letter ("inthUe"); a name or brand
+# Where a capital follows a lower-case letter ("ofthE"); a name or brand
 # capitalises a part of this many letters or more ("McLeod", "eBay"), and a
 # word this short may be an abbreviation ("PhD").
 INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -97,8 +97,8 @@ def odd_shapes(doc: Doc) -> Iterator[Flag]:
 def _odd_capitals(word: str, model: Model) -> bool:
     """Does ``word`` have a capital inside lower case that no name or brand has?
     "McLeod", "DeWitt", "YouTube", "eBay" capitalise a part of three letters or
-    more after a name's prefix, a word or a lower-case letter; "RosE", "inthUe",
-    "XrDom" do not."""
+    more after a name's prefix, a word or a lower-case letter; "ovEr", "ofthE",
+    "QrTon" do not."""
     core = word.strip(".,;:!?\"'()")
     if not core.isalpha() or core.isupper():
         return False
@@ -113,7 +113,7 @@ def _odd_capitals(word: str, model: Model) -> bool:
 
 def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
     """A word broken by a hyphen at a line end (or a space) that no rule joins
-    ("Police-" before a capital, "con-" before a fragment no join makes a word of)."""
+    ("Town-" before a capital, "com-" before a fragment no join makes a word of)."""
     for found in BROKEN_AT_LINE_END.finditer(doc.text):
         hyphen = found.start() + 1
         yield Flag(

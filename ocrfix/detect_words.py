@@ -58,14 +58,14 @@ NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", 
 # which case it had is less sure.
 CASE_SLIP_CONFIDENCE = 0.9
 # An unlisted closed compound ("gatekeepers") is of two words of this many
-# letters or more ("ten" + "dent" is a fragment), not of two common words (a
-# genuine compound of such would be listed: "headalone" is two words run
-# together) nor with a function word as a part ("thatcoolness").
+# letters or more ("cog" + "dent" is a fragment), not of two common words (a
+# genuine compound of such would be listed: "roadahead" is two words run
+# together) nor with a function word as a part ("thatsilence").
 COMPOUND_PART_MIN = 4
 COMPOUND_COMMON_PARTS_ZIPF = 4.5
 COMPOUND_FUNCTION_WORD_ZIPF = 6.0
 # A word in capitals this long, unlisted but near a listed word, is a
-# headline's word misread, not a name ("PROTEMCTION"); shorter ones are
+# headline's word misread, not a name ("COMMITTEF"); shorter ones are
 # often initials or abbreviations.
 HEADLINE_WORD_LETTERS = 5
 # The OCR engine's own doubt, where a layout file gives its word confidences

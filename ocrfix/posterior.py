@@ -96,7 +96,7 @@ EDIT_LIKENESS_SLOPE = 0.5
 # editing (editorial rate below EDITED_RATE) is a second scan of the print: it
 # copies no one's edit, and its agreement with another copy is evidence of its
 # own, also where our reading is too garbled for a misreading of it to explain
-# theirs (a heavy scan's "enfarnisteed" where two copies read "unfurnished":
+# theirs (a heavy scan's "gcnerorsity" where two copies read "generosity":
 # on the bench's Tesseract set, ref CER -80.2% -> -81.0%, noisy3 -84.8% ->
 # -85.4%, clean text against a heavy scan unchanged). Clean copies (web text,
 # wire reprints) and edited ones may descend from one edited version.

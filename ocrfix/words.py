@@ -34,8 +34,8 @@ from ocrfix.types import Source
 UNKNOWN_ZIPF = -1.0
 SHORT_UNKNOWN_ZIPF = {1: 3.0, 2: 2.5, 3: 0.5}
 # ... but one that no typical OCR confusion explains (no reading within this
-# channel cost) may be its writer's own spelling ("paiment" on a clean web
-# page, one generic edit from "payment"): its prior is a rare listed word's.
+# channel cost) may be its writer's own spelling ("adres" on a clean web
+# page, one generic edit from "address"): its prior is a rare listed word's.
 EXPLAINED_COST = 1.3
 UNEXPLAINED_ZIPF = 0.0
 # Word frequency counts for less than its full log-probability: with full
@@ -58,9 +58,9 @@ MAX_CONFIDENCE = 0.999
 # mostly names; a form that recurs is unlikely to be the same OCR error twice.
 NAME_BONUS = 2.5
 # A reading of an unknown word that the document itself uses twice or more is
-# likelier than its frequency says ("prisonrer" in a report of a trial where
-# "prisoner" recurs): the document's own vocabulary, a cache of its words.
-# Not for real words: "stale" is no misreading of a "state" used elsewhere.
+# likelier than its frequency says ("managr" in a report where "manager"
+# recurs): the document's own vocabulary, a cache of its words.
+# Not for real words: "lone" is no misreading of a "long" used elsewhere.
 IN_DOCUMENT_BONUS = 1.0
 RECUR_BONUS = 2.0
 # Lowered for shapes that genuine words rarely have: digits among letters

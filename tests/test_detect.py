@@ -118,7 +118,7 @@ def test_a_stop_inside_a_sentence_is_a_speck() -> None:
         "A rope 6 in. long, tools, etc. and more; a word pro. and con.",
         "He saw Mr. and Mrs. Smith. they left.",
         "It took him 5 mins. more, and 3 hrs. later he left.",
-        "He was sent to hard labour. a",  # a speck after a stop
+        "He was sent to hard work. a",  # a speck after a stop
     ):
         assert fix(text).text == text
 
@@ -147,7 +147,7 @@ def test_an_unlisted_word_is_less_likely_meant_than_a_rare_listed_one() -> None:
     from ocrfix.words import UNKNOWN_ZIPF, keep_score
 
     doc = make_doc("He went home.", DEFAULT)
-    assert keep_score("retumed", None, doc.model, doc.stats, sentence_start=False) == UNKNOWN_ZIPF
+    assert keep_score("retnrned", None, doc.model, doc.stats, sentence_start=False) == UNKNOWN_ZIPF
 
 
 def test_an_unlisted_word_no_typical_misreading_explains_keeps_a_rare_words_prior() -> None:
@@ -163,18 +163,18 @@ def test_an_unlisted_word_no_typical_misreading_explains_keeps_a_rare_words_prio
 
 
 TRIAL = (
-    "The prisoner was brought up again. The prisoner said nothing, and the magistrate "
-    "looked at the prisoner for some time before he spoke to the court about the case. "
+    "The witness was called again. The witness said nothing, and the chairman looked at "
+    "the witness for some time before he spoke to the board about the case. "
 )
 
 
 def test_a_word_the_document_uses_is_the_likelier_reading() -> None:
-    """ "prisonrer" (a generic edit from "prisoner") is sure only where the document
-    itself says "prisoner"."""
+    """ "witnerss" (a generic edit from "witness") is sure only where the document
+    itself says "witness"."""
     from ocrfix import fix
 
-    assert fix(TRIAL + "Then the prisonrer was removed.").text.endswith("the prisoner was removed.")
-    assert fix("Then the prisonrer was removed.").text == "Then the prisonrer was removed."
+    assert fix(TRIAL + "Then the witnerss was removed.").text.endswith("the witness was removed.")
+    assert fix("Then the witnerss was removed.").text == "Then the witnerss was removed."
 
 
 def test_a_real_word_is_not_read_as_a_word_the_document_uses() -> None:

@@ -23,17 +23,17 @@ def shapes(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
-        ("He said *will come.", "*"),
-        ("the nephews} of the man", "}"),
+        ("He said *shall come.", "*"),
+        ("the brothers} of the man", "}"),
         ("cost \ufffd20 in all", "\ufffd"),
-        ("he said .the man left", "."),
-        ("the man ;replied at once", ";"),
-        ("and -the man left", "-"),
-        ("he had.evidently gone", "."),
-        ("the man RosE and left", "RosE"),
-        ("he went inthUe house", "inthUe"),
-        ("the Police-\nCourt sat", "-"),
-        ("the superih- tendent came", "-"),
+        ("he said .she left", "."),
+        ("the man ;answered at once", ";"),
+        ("and -and the man left", "-"),
+        ("he was.clearly gone", "."),
+        ("the man ovEr and left", "ovEr"),
+        ("he went ofthE house", "ofthE"),
+        ("the Town-\nHall sat", "-"),
+        ("the superin- tendant came", "-"),
     ],
 )
 def test_a_slip_of_shape_is_flagged(text: str, flagged: str) -> None:
@@ -47,7 +47,7 @@ def test_a_slip_of_shape_is_flagged(text: str, flagged: str) -> None:
         "See https://example.org/a_b~c and mail info@example.org today.",
         "A star after a word* is a footnote; *** and ___ are separators.",
         "He wrote -- and then - he left.",
-        "The Bradlaugh case, as Mr. Bradlaugh said.",
+        "The Hartigan case, as Mr. Hartigan said.",
     ],
 )
 def test_clean_shapes_are_left_alone(text: str) -> None:
@@ -55,15 +55,13 @@ def test_clean_shapes_are_left_alone(text: str) -> None:
 
 
 def test_a_name_spelt_otherwise_once_is_flagged_with_its_usual_spelling() -> None:
-    text = PROSE + "Mr. Bradlaugh spoke. Mr. Bradlaugh left. Then Mr. Bradlautgh came back."
+    text = PROSE + "Mr. Hartigan spoke. Mr. Hartigan left. Then Mr. Hartlgan came back."
     flags = list(misread_names(make_doc(text, DEFAULT)))
-    assert [(f.text, f.best.text if f.best else None) for f in flags] == [
-        ("Bradlautgh", "Bradlaugh")
-    ]
+    assert [(f.text, f.best.text if f.best else None) for f in flags] == [("Hartlgan", "Hartigan")]
 
 
 def test_a_plural_or_possessive_of_a_name_is_no_misreading() -> None:
-    text = PROSE + "Mr. Beyfus spoke. Mr. Beyfus left. The Beyfuses and Beyfus's son came."
+    text = PROSE + "Mr. Hartigan spoke. Mr. Hartigan left. The Hartigans and Hartigan's son came."
     assert list(misread_names(make_doc(text, DEFAULT))) == []
 
 
@@ -72,7 +70,7 @@ def test_two_names_far_apart_are_two_people() -> None:
     assert list(misread_names(make_doc(text, DEFAULT))) == []
 
 
-@pytest.mark.parametrize("word", ["headalone", "thatcoolness", "tendent"])
+@pytest.mark.parametrize("word", ["roadahead", "thatsilence", "cogdent"])
 def test_words_run_together_or_fragments_are_no_compounds(word: str) -> None:
     assert word in [f.text for f in check(PROSE + f"He stood there {word} in the dark.")]
 
@@ -81,7 +79,7 @@ def test_an_unlisted_compound_of_rarer_words_is_left_alone() -> None:
     assert check(PROSE + "The gatekeepers and shipowners met.") == []
 
 
-@pytest.mark.parametrize("word", ["PROTEMCTION", "SERGEAT", "TRAGIEDY"])
+@pytest.mark.parametrize("word", ["COMMITTEF", "GOVERNMFNT", "PARLIAMEMT"])
 def test_a_headline_word_in_capitals_near_a_word_is_no_name(word: str) -> None:
     """Inside a headline too, where a capitalised word is otherwise taken for a name."""
     headline = PROSE + f"\n\nTHE {word} OF THE CHILD.\n"

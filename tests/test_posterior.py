@@ -116,9 +116,9 @@ def test_a_second_scan_counts_on_its_own_where_ours_is_garbled_beyond_misreading
     """A heavy scan's word so garbled that no misreading of it explains the other
     copies' word: a second scan and an edited copy that agree are two witnesses,
     not one edit shared."""
-    prior = {"enfarnisteed": -9.0, "unfurnished": -6.5}
-    ours = Witness("enfarnisteed", 0.13, 0.0)
-    scan = Witness("unfurnished", 0.0104, 1e-4)
-    edited = Witness("unfurnished", 0.0059, 2e-3)
-    assert ocr_cost("unfurnished", "enfarnisteed") > 7.0  # beyond a misreading
-    assert posterior(prior, [ours, scan, edited])["unfurnished"] > 0.9
+    prior = {"qenarousty": -9.0, "generosity": -6.5}
+    ours = Witness("qenarousty", 0.13, 0.0)
+    scan = Witness("generosity", 0.0104, 1e-4)
+    edited = Witness("generosity", 0.0059, 2e-3)
+    assert ocr_cost("generosity", "qenarousty") > 7.0  # beyond a misreading
+    assert posterior(prior, [ours, scan, edited])["generosity"] > 0.9
