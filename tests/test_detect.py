@@ -82,6 +82,8 @@ def test_an_unclosed_single_quote_is_a_speck_where_the_text_quotes_with_double_m
 
     doubles = '"Yes," he said. \'The door was shut. "No," she said, "it was not."'
     assert fix(doubles).text == doubles.replace("'The", "The")
+    curly = "\u201cYes,\u201d he said. \u2018The door was shut. \u201cNo,\u201d she said."
+    assert fix(curly).text == curly.replace("\u2018The", "The")
     # A text that quotes with single marks runs a quotation over sentences.
     singles = "'Yes,' he said. 'The door was shut. It was late.' 'No,' she said."
     assert fix(singles).text == singles
@@ -121,13 +123,6 @@ def test_a_stop_inside_a_sentence_is_a_speck() -> None:
         "He was sent to hard work. a",  # a speck after a stop
     ):
         assert fix(text).text == text
-
-
-def test_a_curly_opening_quote_that_nothing_closes_is_a_speck_too() -> None:
-    from ocrfix import fix
-
-    doubles = "\u201cYes,\u201d he said. \u2018The door was shut. \u201cNo,\u201d she said."
-    assert fix(doubles).text == doubles.replace("\u2018The", "The")
 
 
 def test_a_closing_single_quote_that_nothing_opens_is_a_speck_in_a_double_quote_text() -> None:
