@@ -122,3 +122,16 @@ def test_a_second_scan_counts_on_its_own_where_ours_is_garbled_beyond_misreading
     edited = Witness("generosity", 0.0059, 2e-3)
     assert ocr_cost("generosity", "qenarousty") > 7.0  # beyond a misreading
     assert posterior(prior, [ours, scan, edited])["generosity"] > 0.9
+
+
+def test_what_only_a_second_scan_kept_is_a_line_ours_lost_not_an_editors_addition() -> None:
+    """A clause ours lacks, kept by a second scan (OCR noise of its own, no sign of
+    editing) though an edited copy cut it: OCR loses lines, scans have no editor.
+    The same reading from a reprint that shows editing elsewhere is an addition."""
+    prior = {"the house was empty": 0.0, "the house, which stood alone, was empty": -14.0}
+    ours = Witness("the house was empty", 0.05, 0.0)
+    edited = Witness("the house was empty", 0.005, 2e-3)
+    longer = "the house, which stood alone, was empty"
+    scan, reprint = Witness(longer, 0.02, 1e-4), Witness(longer, 0.02, 6e-4)
+    assert posterior(prior, [ours, scan, edited])[longer] > 0.3
+    assert posterior(prior, [ours, reprint, edited])[longer] < 0.01
