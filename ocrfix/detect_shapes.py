@@ -81,8 +81,7 @@ def odd_shapes(doc: Doc) -> Iterator[Flag]:
         for found in INNER_MARK.finditer(word):
             yield _flag(at + found.start(), found.group(), "a mark between letters", " ")
         if _odd_capitals(word, model):
-            core = word.strip(".,;:!?\"'()")
-            known = model.is_known(core.casefold())
+            known = model.is_known(_core(word).casefold())
             yield Flag(
                 at,
                 chunk.end(),
@@ -99,7 +98,7 @@ def _odd_capitals(word: str, model: Model) -> bool:
     "McLeod", "DeWitt", "YouTube", "eBay" capitalise a part of three letters or
     more after a name's prefix, a word or a lower-case letter; "ovEr", "ofthE",
     "QrTon" do not."""
-    core = word.strip(".,;:!?\"'()")
+    core = _core(word)
     if not core.isalpha() or core.isupper():
         return False
     parts = INNER_CAPITAL.split(core)
@@ -109,6 +108,11 @@ def _odd_capitals(word: str, model: Model) -> bool:
         return not (core[:1].isupper() and len(core) <= SHORT_CAPITALISED)  # "PhD"
     head = parts[0]
     return head[:1].isupper() and head not in NAME_PREFIXES and not model.is_known(head)
+
+
+def _core(word: str) -> str:
+    """``word`` without the stops, quotes and brackets at its edges."""
+    return word.strip(".,;:!?\"'()")
 
 
 def broken_at_line_end(doc: Doc) -> Iterator[Flag]:

@@ -100,27 +100,12 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def flags_as_json(path: str, flags: Sequence[Flag]) -> str:
-    """One JSON object for one file; the schema is in the README.
-
-    The keys are the fields of :class:`Flag` and :class:`Candidate`, in order.
-    """
-    return render(Style.FLAGS_JSON, path, "", Fixed("", (), tuple(flags))).rstrip("\n")
-
-
-def decisions_as_json(path: str, decisions: Sequence[Decision]) -> str:
-    """What ``fix`` changed in one file, as one JSON object (the fields of :class:`Decision`)."""
-    return render(Style.DECISIONS_JSON, path, "", Fixed("", tuple(decisions), ())).rstrip("\n")
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff of the fix, as ``diff -u`` would print it."""
-    return _diff(path, before, after, START, START, first=True)
-
-
-def _diff(path: str, before: str, after: str, old: At, new: At, first: bool) -> str:
-    """The unified diff of a piece (``before`` beginning ``old`` in the input,
-    ``after`` beginning ``new`` in the output); the file's header if ``first``."""
+def unified_diff(
+    path: str, before: str, after: str, old: At = START, new: At = START, first: bool = True
+) -> str:
+    """A unified diff of the fix, as ``diff -u`` would print it; of a piece
+    (``before`` beginning ``old`` in the input, ``after`` beginning ``new`` in the
+    output), with the file's header if ``first``."""
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -168,7 +153,7 @@ class Rendering:
             case Style.DECISIONS_JSON:
                 return self._json("decisions", _moved(result.decisions, before.offset), first)
             case Style.DIFF:
-                return _diff(self.path, text, result.text, before, after, first)
+                return unified_diff(self.path, text, result.text, before, after, first)
             case Style.FIXED:
                 return result.text
 

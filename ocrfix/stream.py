@@ -25,7 +25,7 @@ from typing import TextIO
 from ocrfix.api import fix
 from ocrfix.config import Config
 from ocrfix.report import Rendering, Style
-from ocrfix.textio import BINARY_SNIFF, InputError, encoding_of
+from ocrfix.textio import BINARY_SNIFF, InputError, encoding_of, put_in_place
 
 STREAM_BYTES = 16 * 2**20
 PIECE_CHARS = 2**20
@@ -164,10 +164,7 @@ def _fix_pieces(
             out.flush()
             os.fsync(out.fileno())
     if target is not None:
-        written = made.pop(0)
-        if target.exists():
-            os.chmod(written, target.stat().st_mode & 0o7777)
-        os.replace(written, target)
+        put_in_place(made.pop(0), target)
 
 
 def _temporary(made: list[str], folder: Path | None, prefix: str, encoding: str) -> TextIO:

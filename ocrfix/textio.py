@@ -96,6 +96,14 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: boo
     write_bytes_atomic(path, text.encode(encoding), durable=durable)
 
 
+def put_in_place(tmp: str, path: Path) -> None:
+    """Rename the finished temporary file ``tmp`` onto ``path``, keeping the mode of
+    a file it replaces."""
+    if path.exists():
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+    os.replace(tmp, path)
+
+
 def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` as :func:`write_atomic` writes text."""
     directory = path.parent if str(path.parent) else Path(".")
@@ -106,9 +114,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None
             f.flush()
             if durable:
                 os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        put_in_place(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

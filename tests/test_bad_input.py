@@ -5,8 +5,8 @@ nothing), or it is refused with one line on stderr and exit 2, the input
 untouched and nothing half-written. Cases tested elsewhere: invalid UTF-8,
 binary and NUL bytes (refused: test_cli ``test_unreadable_input_...``),
 Latin-1 with ``--encoding``, UTF-16 with a BOM, CRLF, one bad file among
-good ones, Ctrl-C during a batch and a review (test_cli, test_review),
-malformed and malicious XML (test_formats).
+good ones, an output onto its input, Ctrl-C during a batch and a review
+(test_cli, test_review), malformed and malicious XML (test_formats).
 """
 
 from __future__ import annotations
@@ -100,16 +100,6 @@ def test_a_link_to_nowhere_is_reported_and_a_link_loop_not_followed(
     err = capsys.readouterr().err
     assert "gone.txt: no such file" in err and "Traceback" not in err
     assert sorted(p.name for p in out.rglob("*")) == ["a.txt"]
-
-
-def test_an_output_that_is_the_input_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "a.txt"
-    source.write_text(NOISY, encoding="utf-8")
-    assert main(["fix", str(source), "-o", str(source)]) == EXIT_ERROR
-    assert "would overwrite an input; use --in-place" in capsys.readouterr().err
-    assert source.read_text(encoding="utf-8") == NOISY
 
 
 def test_an_output_that_cannot_be_written_leaves_nothing_behind(

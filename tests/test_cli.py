@@ -141,7 +141,7 @@ def test_fix_refuses_to_overwrite_its_input(
     noisy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["fix", str(noisy), "-o", str(noisy)]) == EXIT_ERROR
-    assert "--in-place" in capsys.readouterr().err
+    assert "would overwrite an input; use --in-place" in capsys.readouterr().err
     assert noisy.read_text(encoding="utf-8") == NOISY
 
 
