@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ocrfix.confusions import Rule, channel_cost, load_rules
+from ocrfix.confusions import LONGEST_SIDE, Rule, channel_cost, load_rules
 from ocrfix.model import Model
 from ocrfix.speller import CANDIDATE_MIN_ZIPF
 from ocrfix.types import Source
@@ -154,12 +154,14 @@ VARIANT_RULE_COST = 1.3
 
 @cache
 def _rules_by_observed(learned: bool) -> dict[str, tuple[Rule, ...]]:
-    by_first: dict[str, list[Rule]] = defaultdict(list)
+    """The typical rules indexed by what OCR read: the search looks up the
+    strings at each position instead of trying every rule."""
+    by_observed: dict[str, list[Rule]] = defaultdict(list)
     for rules in load_rules(learned).values():
         for rule in rules:
             if rule.cost <= VARIANT_RULE_COST:
-                by_first[rule.observed[0]].append(rule)
-    return {first: tuple(rules) for first, rules in by_first.items()}
+                by_observed[rule.observed].append(rule)
+    return {observed: tuple(rules) for observed, rules in by_observed.items()}
 
 
 def confusion_variants(
@@ -178,31 +180,33 @@ def confusion_variants(
     {'modern': 0.7}
     """
     rules = _rules_by_observed(learned)
+    n = len(observed)
+    # What each position offers, found once: the character kept (case-folded)
+    # and the confusions that may be undone there.
+    kept_at = [c.casefold() for c in observed]
+    undo_at = [
+        [
+            (len(rule.observed), rule.intended, rule.intended.casefold(), rule.cost)
+            for read in range(1, min(LONGEST_SIDE, n - i) + 1)
+            for rule in rules.get(observed[i : i + read], ())
+        ]
+        for i in range(n)
+    ]
     found: dict[str, float] = {}
     # A stack of (position in observed, built so far, its case-folded form, edits, cost).
     stack: list[tuple[int, str, str, int, float]] = [(0, "", "", 0, 0.0)]
     while stack:
         i, built, folded, edits, cost = stack.pop()
-        if i == len(observed):
+        if i == n:
             if edits and cost < found.get(built, float("inf")):
                 found[built] = round(cost, 3)
             continue
-        char = observed[i]
-        kept = folded + char.casefold()
+        kept = folded + kept_at[i]
         if kept in prefixes:
-            stack.append((i + 1, built + char, kept, edits, cost))
+            stack.append((i + 1, built + observed[i], kept, edits, cost))
         if edits < depth:
-            for rule in rules.get(char, ()):
-                if observed.startswith(rule.observed, i):
-                    undone = folded + rule.intended.casefold()
-                    if undone in prefixes:
-                        stack.append(
-                            (
-                                i + len(rule.observed),
-                                built + rule.intended,
-                                undone,
-                                edits + 1,
-                                cost + rule.cost,
-                            )
-                        )
+            for read, intended, intended_folded, rule_cost in undo_at[i]:
+                undone = folded + intended_folded
+                if undone in prefixes:
+                    stack.append((i + read, built + intended, undone, edits + 1, cost + rule_cost))
     return found
