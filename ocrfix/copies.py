@@ -190,10 +190,12 @@ def _spacing_votes(
         before, after = mine[k - 1], mine[k]
         if TokenKind.PUNCT not in (before.kind, after.kind):
             continue
-        if before.key in DASHES or after.key in DASHES:
-            continue
         ours = doc.text[before.end : after.start]
         theirs = sibling.text[sibling.units[j - 1].end : sibling.units[j].start]
+        if (before.key in DASHES or after.key in DASHES) and not _lopsided_hyphen(
+            doc.text, mine, k, sibling, j
+        ):
+            continue
         if bool(ours) == bool(theirs) or "\n" in ours + theirs or (ours + theirs).strip():
             continue
         gap = " " if theirs else ""
@@ -211,6 +213,25 @@ def _spacing_votes(
                 sibling,
                 where,
             )
+
+
+def _lopsided_hyphen(text: str, mine: Sequence[Unit], k: int, sibling: Sibling, j: int) -> bool:
+    """Is the dash beside the gap before unit ``k`` of ours spaced on one side only
+    ("x- y", "x -y": no house style spaces a dash so) where the copy's, unit
+    ``j``'s neighbour, is spaced on neither side ("x-y")?"""
+    dash = k - 1 if mine[k - 1].key in DASHES else k
+    theirs = j - 1 if dash == k - 1 else j
+    if not (0 < dash < len(mine) - 1 and 0 < theirs < len(sibling.units) - 1):
+        return False
+    our_gaps = (
+        text[mine[dash - 1].end : mine[dash].start],
+        text[mine[dash].end : mine[dash + 1].start],
+    )
+    their_gaps = (
+        sibling.text[sibling.units[theirs - 1].end : sibling.units[theirs].start],
+        sibling.text[sibling.units[theirs].end : sibling.units[theirs + 1].start],
+    )
+    return their_gaps == ("", "") and sorted(our_gaps) == ["", " "]
 
 
 def _case_votes(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Iterator[Vote]:
@@ -411,6 +432,13 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         spaced = bool(theirs) and _spaced_after(sibling.text, theirs[-1].end)
         if not inserted and spaced and end < len(doc.text) and not _spaced_after(doc.text, end):
             reading += " "
+        elif _joins_next(sibling, theirs, b1) and a1 < len(mine):
+            # The copy's mark holds on to what follows ("x-y" where we read
+            # "x y", "x: y" or "x:" at a line's end): our space or line break
+            # is part of the misreading, as a line-end hyphen's is.
+            gap = doc.text[end : mine[a1].start]
+            if gap and not gap.strip() and "\n\n" not in gap:
+                end = mine[a1].start
     if not inserted and "".join(u.key for u in ours) == "".join(u.key for u in theirs):
         return None  # case, quotation style or spacing only
     observed = doc.text[start:end]
@@ -428,6 +456,16 @@ def _prose(doc: Doc, units: Sequence[Unit]) -> bool:
     """Do ``units`` hold at least DROPPED_PROSE_WORDS words the lexicon knows?"""
     texts = (doc.text[u.start : u.end] for u in units if u.kind is TokenKind.WORD)
     return sum(len(t) > 1 and doc.model.is_known(t) for t in texts) >= DROPPED_PROSE_WORDS
+
+
+def _joins_next(sibling: Sibling, theirs: Sequence[Unit], b1: int) -> bool:
+    """Does the sibling's reading end in a mark with its next unit right after it?"""
+    return (
+        bool(theirs)
+        and theirs[-1].kind is TokenKind.PUNCT
+        and b1 < len(sibling.units)
+        and sibling.units[b1].start == theirs[-1].end
+    )
 
 
 def _spaced_after(text: str, at: int) -> bool:

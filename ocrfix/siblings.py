@@ -136,10 +136,11 @@ def _words_only(text: str) -> str:
 
 
 def _clusters(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans merged, in text order."""
+    """Overlapping or touching spans merged, in text order: copies that set a
+    mark on either side of a break between two units read one place."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
+        if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))

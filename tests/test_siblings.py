@@ -355,3 +355,44 @@ def test_a_mark_every_copy_prints_as_we_read_it_is_not_taken_for_a_speck() -> No
     copy = ours.replace("discovered\n\n. There", "discovered.\n\nThere")
     assert fix(ours).text != ours  # alone, the stop goes
     assert fix(ours, siblings=[copy, copy.replace("constable", "Constable")]).text == ours
+
+
+def _with_slips(text: str) -> str:
+    """``text`` as a middling scan reads it: a few letters misread."""
+    slips = {"Defense": "Dcfense", "liberated": "libcrated", "opposition": "oppositiou"}
+    for right, wrong in slips.items():
+        text = text.replace(right, wrong)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("ours", "sure_from"),
+    [
+        ("air base", ["scan", "edited"]),  # the hyphen lost, a space read
+        ("air- base", ["scan", "edited"]),  # a hyphen spaced on one side only
+        ("air -base", ["edited"]),
+        ("air:\nbase", ["edited"]),  # a colon read for a hyphen at a line's end
+    ],
+)
+def test_a_hyphen_the_copies_print_joins_what_we_spaced(ours: str, sure_from: list[str]) -> None:
+    """Copies read "air-base": the fix is "air-base", not "air- base" (the bench
+    folds white space, and so does a reader: "air- base" is still wrong)."""
+    full = STORY.replace("the pilots", "the air-base pilots")
+    copies = {
+        "scan": full.replace("Ministry", "Miuistry").replace("years", "ycars"),
+        "edited": full.replace("said last week", "stated last week"),
+    }
+    text = _with_slips(full.replace("air-base", ours))
+    assert "the air-base pilots" in fix(text, siblings=[copies[k] for k in sure_from]).text
+
+
+def test_copies_that_place_a_lost_stop_on_either_side_of_a_break_are_heard_together() -> None:
+    """We lost a stop at a line's end ("regime\\nRussia"). The clean copy's stop
+    aligns with our word before the break, the scan's with its misread word
+    after it ("regime. Rnssia"): two readings of one place, weighed as one span."""
+    text = STORY.replace("the regime. Russia", "the regime.\nRussia")
+    ours = _with_slips(text.replace("regime.\nRussia", "regime\nRussia"))
+    edited = text.replace("said last week", "stated last week")
+    scan = text.replace("regime.\nRussia", "regime. Rnssia").replace("years", "ycars")
+    flags = check(ours, siblings=[edited, scan])
+    assert any(f.best and f.best.text == "regime.\nRussia" for f in flags)
