@@ -41,6 +41,8 @@ EDGE_WINDOW = 20
 # moved: at most this many, each of at least this many anchors.
 MAX_CHAINS = 8
 MIN_MOVED_ANCHORS = 2
+# Units that end a sentence (keys as units.key gives them: quotes folded).
+SENTENCE_ENDS = frozenset(".!?\"'")
 
 Tag = Literal["equal", "replace", "insert", "delete"]
 Where = Literal["before", "between", "after"]
@@ -117,7 +119,9 @@ def _chain_blocks(
     ka, kb = _edge_windows(_free_run(used_a, i1, -1, i1), _free_run(used_b, j1, -1, j1))
     if j1 - kb == 0 and not used_a.intersection(range(i1 - ka)):
         ka += _specks(a[: i1 - ka][::-1])  # b starts here: our specks before it
-    blocks.extend(_fill(a, b, i1 - ka, i1, j1 - kb, j1, where="before"))
+    before = _fill(a, b, i1 - ka, i1, j1 - kb, j1, where="before")
+    reached = (before[0].a_start, before[0].b_start) if before else (i1, j1)
+    blocks.extend([*_sentence_begun(a, b, *reached, used_b), *before])
     for (x0, y0), (x1, y1) in itertools.pairwise(chain):
         if (
             _free_run(used_a, x0, 1, x1 - x0) == x1 - x0
@@ -129,8 +133,46 @@ def _chain_blocks(
     )
     if j0 + kb == len(b) and not used_a.intersection(range(i0 + ka, len(a))):
         ka += _specks(a[i0 + ka :])  # b ends here: our specks after it
-    blocks.extend(_fill(a, b, i0, i0 + ka, j0, j0 + kb, where="after"))
+    after = _fill(a, b, i0, i0 + ka, j0, j0 + kb, where="after")
+    blocks.extend(after)
+    reached = (after[-1].a_end, after[-1].b_end) if after else (i0, j0)
+    blocks.extend(_sentence_finished(a, b, *reached, used_b))
     return blocks
+
+
+def _sentence_begun(
+    a: Sequence[str], b: Sequence[str], i: int, j: int, used_b: set[int]
+) -> list[Block]:
+    """Where ``a`` starts with a word and ``b``, aligned from ``j``, has words
+    after a sentence's end within MAX_LOST_LINE units before: those units, as
+    an insert; they may begin our sentence, if OCR lost our first line (the
+    case of the words, which keys do not keep, decides: see copies._vote)."""
+    if i != 0 or not a or not a[0][:1].isalpha() or j == 0:
+        return []
+    for k in range(j - 1, max(-1, j - 1 - MAX_LOST_LINE), -1):
+        if k in used_b:
+            return []
+        if k > 0 and b[k - 1] in SENTENCE_ENDS:
+            return [Block("insert", 0, 0, k, j)] if b[k][:1].isalpha() else []
+    return []
+
+
+def _sentence_finished(
+    a: Sequence[str], b: Sequence[str], i: int, j: int, used_b: set[int]
+) -> list[Block]:
+    """Where ``a`` stops in mid-sentence at ``i`` (OCR lost its last line) and
+    ``b``, aligned up to ``j``, goes on to a sentence's end within
+    MAX_LOST_LINE units: those units, as an insert. Beyond the end of the
+    shared text a copy may have boilerplate, but boilerplate does not finish
+    our sentence for us: it begins with a capital (copies._vote checks)."""
+    if i != len(a) or not a or a[-1] in SENTENCE_ENDS or j >= len(b):
+        return []
+    for k in range(j, min(len(b), j + MAX_LOST_LINE)):
+        if k in used_b:
+            return []
+        if b[k] in SENTENCE_ENDS:
+            return [Block("insert", i, i, j, k + 1)]
+    return []
 
 
 def _edge_windows(free_a: int, free_b: int) -> tuple[int, int]:

@@ -388,9 +388,11 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
     """
     a0, a1, b0, b1 = block.a_start, block.a_end, block.b_start, block.b_end
     inserted = a0 == a1
+    if inserted and not _sentence_completed(doc, mine, sibling, block):
+        return None
+    if inserted and a0 == 0:
+        return _lost_opening(doc, mine[0], sibling, sibling.units[b0:b1])
     if inserted:
-        if a0 == 0:
-            return None
         a0 -= 1  # attach the sibling's extra words (or marks) to our unit before them
     if a1 - a0 > MAX_DIFF_UNITS or b1 - b0 > MAX_DIFF_UNITS:
         return None
@@ -450,6 +452,33 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
         at = sibling.units[b0 - 1].end if b0 else 0
         where = Evidence(sibling.name, at, at)
     return Vote((start, end), reading, sibling, where)
+
+
+def _sentence_completed(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> bool:
+    """Is an insert at an end of our text (see align._sentence_finished and
+    _sentence_begun) the rest of a sentence we hold in part, not the copy's
+    boilerplate? At our end its first word is in lower case; at our start,
+    ours is and its first is capitalized. Any other insert: True."""
+    if 0 < block.a_start < len(mine):
+        return True
+
+    def first_letter(text: str, unit: Unit) -> str:
+        return text[unit.start : unit.start + 1]
+
+    theirs = first_letter(sibling.text, sibling.units[block.b_start])
+    if block.a_start == len(mine):
+        return theirs.islower()
+    return theirs.isupper() and first_letter(doc.text, mine[0]).islower()
+
+
+def _lost_opening(doc: Doc, first: Unit, sibling: Sibling, theirs: Sequence[Unit]) -> Vote | None:
+    """The copy's words before our first (a line our OCR lost), put before it."""
+    if len(theirs) > MAX_DIFF_UNITS or any(u.kind in NEVER_TAKEN for u in theirs):
+        return None
+    extra = " ".join(sibling.text[theirs[0].start : theirs[-1].end].split())
+    reading = f"{extra} {doc.text[first.start : first.end]}"
+    where = Evidence(sibling.name, theirs[0].start, theirs[-1].end)
+    return Vote((first.start, first.end), reading, sibling, where)
 
 
 def _prose(doc: Doc, units: Sequence[Unit]) -> bool:

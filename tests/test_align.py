@@ -117,3 +117,12 @@ def test_a_headline_word_in_the_boilerplate_does_not_pull_the_headline_into_it()
     found = blocks(ocr, web)
     assert ("replace", "shipwrfck", "shipwreck") in found
     assert all("news" not in y for tag, _, y in found if tag != "equal")
+
+
+def test_a_sentence_one_side_breaks_off_is_finished_from_the_other() -> None:
+    """A text that stops mid-sentence lost its last line: the other's words to
+    the sentence's end are an insert (boilerplate after a finished sentence is not)."""
+    whole = STORY + " and the pilots were thanked . read more stories"
+    cut = STORY + " and the pilots"
+    assert ("insert", "", "were thanked .") in blocks(cut, whole)
+    assert all("read" not in b for _, _, b in blocks(cut + " were thanked .", whole))

@@ -396,3 +396,33 @@ def test_copies_that_place_a_lost_stop_on_either_side_of_a_break_are_heard_toget
     scan = text.replace("regime.\nRussia", "regime. Rnssia").replace("years", "ycars")
     flags = check(ours, siblings=[edited, scan])
     assert any(f.best and f.best.text == "regime.\nRussia" for f in flags)
+
+
+def test_a_last_line_our_scan_lost_is_restored_where_the_copies_finish_the_sentence() -> None:
+    ours = _with_slips(STORY.removesuffix(" during the war."))
+    scan = STORY.replace("Ministry", "Miuistry").replace("years", "ycars")
+    web = STORY.replace("said last week", "stated last week") + "\n\nRead more stories"
+    fixed = fix(ours, siblings=[scan, web]).text
+    assert fixed.endswith("for their support during the war.")
+
+
+def test_what_follows_our_finished_text_or_a_heading_is_not_taken() -> None:
+    """Beyond our last line a copy has more: boilerplate (capitalized), or a
+    sentence after ours that ended with a stop. Neither is a lost line."""
+    byline = f"{STORY}\n\nReporting by Jane Doe"
+    web = f"{byline}\n\nShare this article with a friend."
+    assert fix(_with_slips(byline), siblings=[web, web.replace("years", "ycars")]).text.endswith(
+        "Jane Doe"
+    )
+    longer = f"{STORY} The pilots will fly home in spring."
+    assert fix(_with_slips(STORY), siblings=[longer, longer]).text.endswith("during the war.")
+
+
+def test_a_first_line_our_scan_lost_is_restored_where_the_copies_begin_the_sentence() -> None:
+    ours = _with_slips(STORY[STORY.index("this month") :])
+    scan = STORY.replace("Ministry", "Miuistry").replace("years", "ycars")
+    fixed = fix(ours, siblings=[scan, STORY])
+    assert fixed.text.startswith("Russia this month also said")
+    assert any(
+        d.replacement.startswith("Russia ") and d.source == "sibling" for d in fixed.decisions
+    )
