@@ -92,21 +92,17 @@ STRING_CHAR_COST = 1.5
 EDIT_SPECIFICITY = 0.1
 EDITORIAL_COST = 7.0
 EDIT_LIKENESS_SLOPE = 0.5
-# A copy with OCR errors of its own (noise above CLEAN_NOISE) and no sign of
-# editing (editorial rate below EDITED_RATE) is a second scan of the print: it
-# copies no one's edit, and its agreement with another copy is evidence of its
-# own, also where our reading is too garbled for a misreading of it to explain
-# theirs (a heavy scan's "gcnerorsity" where two copies read "generosity":
-# on the bench's Tesseract set, ref CER -80.2% -> -81.0%, noisy3 -84.8% ->
-# -85.4%, clean text against a heavy scan unchanged). Nor is it edited at
-# all: where it differs from the truth, OCR did it, so its reading is weighed
-# as a misreading only (its editorial rate, estimated from its alignment,
-# mostly counts garbles; a line only it kept was otherwise explained away as
-# its editor's addition: ref -81.1% -> -83.0%, noisy3 -85.6% -> -87.5%, clean
-# text against a heavy scan 478 -> 435 characters changed). Clean copies (web
-# text, wire reprints) and edited ones may descend from one edited version.
-CLEAN_NOISE = 0.008
-EDITED_RATE = 5e-4
+# A second scan of the print (see copies.CLEAN_NOISE) copies no one's edit,
+# and its agreement with another copy is evidence of its own, also where our
+# reading is too garbled for a misreading of it to explain theirs (a heavy
+# scan's "gcnerorsity" where two copies read "generosity": on the bench's
+# Tesseract set, ref CER -80.2% -> -81.0%, noisy3 -84.8% -> -85.4%, clean text
+# against a heavy scan unchanged). Nor is it edited at all: where it differs
+# from the truth, OCR did it, so its reading is weighed as a misreading only
+# (a line only it kept was otherwise explained away as its editor's addition:
+# ref -81.1% -> -83.0%, noisy3 -85.6% -> -87.5%, clean text against a heavy
+# scan 478 -> 435 characters changed). Clean copies (web text, wire reprints)
+# and edited ones may descend from one edited version.
 
 PIECES = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'\u2019]*|[^\s\p{L}\p{M}\p{N}]")
 WORD_CHARS = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -118,11 +114,13 @@ class Witness:
 
     noise: the copy's share of OCR errors per word.
     editorial: its rate of editorial changes per word (0 for the document itself).
+    scan: it is a second scan of our print (see copies.CLEAN_NOISE): no editor.
     """
 
     reading: str
     noise: float
     editorial: float
+    scan: bool = False
 
 
 def ocr_cost(truth: str, read: str) -> float:
@@ -243,11 +241,6 @@ def _error_rate(witness: Witness) -> float:
     return min(MAX_ERROR_RATE, witness.noise * ERRORS_PER_NON_WORD)
 
 
-def _independent(witness: Witness) -> bool:
-    """Is ``witness`` a scan whose reading stands on its own (see CLEAN_NOISE)?"""
-    return witness.noise > CLEAN_NOISE and witness.editorial < EDITED_RATE
-
-
 def _adds_only(truth: str, reading: str) -> bool:
     """Does ``reading`` keep all of ``truth``'s words, in order?"""
     ops = Levenshtein.opcodes(form(truth).split(), form(reading).split())
@@ -349,16 +342,16 @@ def posterior(prior: Mapping[str, float], witnesses: Iterable[Witness]) -> dict[
     """P(truth = h) for each hypothesis ``h`` of ``prior`` (its log10 language-model
     score), given the witnesses' readings. Copies that may copy one another's
     edit are weighed together by the reading they show; a second scan stands
-    alone, and as a scan, with no editor (see CLEAN_NOISE).
+    alone, and as a scan, with no editor.
     The document itself is the witness with no editorial rate."""
     witnesses = list(witnesses)
     groups: dict[str, list[Witness]] = defaultdict(list)
     alone = []
     for w in witnesses:
-        if w.editorial > 0 and not _independent(w):
-            groups[form(w.reading)].append(w)
-        elif w.editorial > 0:  # a scan: where it differs, OCR did it, no editor
+        if w.scan:  # where it differs, OCR did it, no editor
             alone.append([Witness(w.reading, w.noise, 0.0)])
+        elif w.editorial > 0:
+            groups[form(w.reading)].append(w)
         else:
             alone.append([w])
     together = [*alone, *groups.values()]

@@ -73,7 +73,7 @@ def test_a_sentence_a_second_scan_and_an_edited_copy_share_was_lost_by_ours() ->
     readings = (short, full, misread)  # every copy's reading is a hypothesis
     prior = {h: text_log_prob(model, h, "the", "The", frozenset()) for h in readings}
     ours = Witness(short, 0.05, 0.0)
-    edited, scan = Witness(full, 0.003, 0.002), Witness(misread, 0.02, 1e-4)
+    edited, scan = Witness(full, 0.003, 0.002), Witness(misread, 0.02, 1e-4, scan=True)
     assert posterior(prior, [ours, edited, scan])[full] > 0.9
     assert posterior(prior, [ours, edited])[full] < 0.5
 
@@ -103,7 +103,8 @@ def test_a_second_scan_adds_more_than_a_second_reprint() -> None:
     version (as noisy, but edited elsewhere) may share one editor's word."""
     prior = {"the man": 0.0, "the old man": -2.0}
     ours = Witness("the man", 0.02, 0.0)
-    scan, reprint = Witness("the old man", 0.03, 4e-4), Witness("the old man", 0.03, 6e-4)
+    scan = Witness("the old man", 0.03, 4e-4, scan=True)
+    reprint = Witness("the old man", 0.03, 6e-4)
 
     def odds(*copies: Witness) -> float:
         chance = posterior(prior, [ours, *copies])["the old man"]
@@ -118,7 +119,7 @@ def test_a_second_scan_counts_on_its_own_where_ours_is_garbled_beyond_misreading
     not one edit shared."""
     prior = {"qenarousty": -9.0, "generosity": -6.5}
     ours = Witness("qenarousty", 0.13, 0.0)
-    scan = Witness("generosity", 0.0104, 1e-4)
+    scan = Witness("generosity", 0.0104, 1e-4, scan=True)
     edited = Witness("generosity", 0.0059, 2e-3)
     assert ocr_cost("generosity", "qenarousty") > 7.0  # beyond a misreading
     assert posterior(prior, [ours, scan, edited])["generosity"] > 0.9
@@ -132,6 +133,6 @@ def test_what_only_a_second_scan_kept_is_a_line_ours_lost_not_an_editors_additio
     ours = Witness("the house was empty", 0.05, 0.0)
     edited = Witness("the house was empty", 0.005, 2e-3)
     longer = "the house, which stood alone, was empty"
-    scan, reprint = Witness(longer, 0.02, 1e-4), Witness(longer, 0.02, 6e-4)
+    scan, reprint = Witness(longer, 0.02, 1e-4, scan=True), Witness(longer, 0.02, 6e-4)
     assert posterior(prior, [ours, scan, edited])[longer] > 0.3
     assert posterior(prior, [ours, reprint, edited])[longer] < 0.01

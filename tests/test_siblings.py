@@ -10,7 +10,7 @@ import pytest
 from ocrfix import FlagKind, check, fix
 from ocrfix.api import DEFAULT, sibling
 from ocrfix.cli import main
-from ocrfix.copies import view_of
+from ocrfix.copies import View, view_of
 from ocrfix.discover import groups, links, shingles
 from ocrfix.doc import make_doc
 from ocrfix.siblings import _words_pooled
@@ -426,3 +426,35 @@ def test_a_first_line_our_scan_lost_is_restored_where_the_copies_begin_the_sente
     assert any(
         d.replacement.startswith("Russia ") and d.source == "sibling" for d in fixed.decisions
     )
+
+
+def _view(ours: str, copy: str) -> View:
+    return view_of(make_doc(ours, DEFAULT), units_of(ours), sibling(copy, "copy"))
+
+
+def test_a_second_scan_is_told_from_an_edition() -> None:
+    """A second scan of our print: OCR errors of its own, one garble that looks
+    like a rewording ("settled" for "embattled"), nothing around the story. An
+    edition: boilerplate around the story, or rewordings beyond one; a clean
+    copy is never a scan (its differences may be an editor's)."""
+    ours = _with_slips(STORY)
+    scan = STORY.replace("Ministry", "Miuistry").replace("years", "ycars")
+    assert _view(ours, scan.replace("embattled", "settled")).scan
+    around = f"Breaking news, updated hourly\n\n{scan}\n\nShare this story with a friend"
+    assert not _view(ours, around).scan
+    reworded = scan.replace("embattled", "settled").replace("opposition", "regime")
+    assert not _view(ours, reworded.replace("pilots", "commanders")).scan
+    assert not _view(ours, STORY).scan
+
+
+def test_a_line_only_a_second_scan_kept_is_restored_though_it_has_a_garble() -> None:
+    """Our scan lost a clause that a second scan kept and the web copy cut. The
+    second scan also reads a word as another far from it ("settled" for
+    "embattled"), as heavy OCR does: still a scan, which has no editor to
+    have added the clause."""
+    clause = "the pilots flew home in the spring and "
+    full = STORY.replace("and the president", f"and {clause}the president")
+    ours = _with_slips(STORY)
+    scan = full.replace("years", "ycars").replace("embattled", "settled")
+    web = f"News of the week\n\n{STORY}\n\nRead more".replace("said last", "stated last")
+    assert clause in fix(ours, siblings=[scan, web]).text
