@@ -23,8 +23,9 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeAlias
 
 import regex
@@ -47,6 +48,9 @@ SAMPLE = 4
 # A pair is compared in full unless a related pair would show as few sampled
 # trigrams as it does with less than this chance.
 MISS_RATE = 0.01
+# Trigram sets kept at once while pairs are compared (pairs come sorted, so a
+# text's pairs mostly follow one another).
+SETS_KEPT = 1024
 
 Shingles: TypeAlias = "array[int]"  # 32-bit trigram hashes, in text order (typecode "I")
 
@@ -95,7 +99,7 @@ def related(mine: Shingles, theirs: Shingles) -> bool:
 
 
 def _similarity(
-    mine: Shingles, theirs: Shingles, mine_set: set[int], theirs_set: set[int]
+    mine: Shingles, theirs: Shingles, mine_set: Set[int], theirs_set: Set[int]
 ) -> tuple[int, float] | None:
     """(shared trigrams, their share of the smaller text's) if the texts are related."""
     shared = len(mine_set & theirs_set)
@@ -139,12 +143,18 @@ class Link:
 
 def links(shingle_seqs: Sequence[Shingles]) -> list[Link]:
     """Every related pair among the texts whose trigrams are given."""
-    sets = [set(seq) for seq in shingle_seqs]
     postings: dict[int, list[int]] = defaultdict(list)
-    for k, grams in enumerate(sets):
-        for gram in grams:
-            if gram % SAMPLE == 0:
-                postings[gram].append(k)
+    for k, seq in enumerate(shingle_seqs):
+        for gram in {gram for gram in seq if gram % SAMPLE == 0}:
+            postings[gram].append(k)
+    distinct = [len(set(seq)) for seq in shingle_seqs]
+
+    # A text's trigram set is built when a pair needs it, a few kept: ten
+    # thousand sets at once took 600 MB.
+    @lru_cache(maxsize=SETS_KEPT)
+    def trigram_set(k: int) -> frozenset[int]:
+        return frozenset(shingle_seqs[k])
+
     candidates: Counter[tuple[int, int]] = Counter()
     for texts in postings.values():
         if 1 < len(texts) <= MAX_POSTING:
@@ -152,10 +162,10 @@ def links(shingle_seqs: Sequence[Shingles]) -> list[Link]:
                 for b in texts[x + 1 :]:
                     candidates[(a, b)] += 1
     out = []
-    for (a, b), sampled in candidates.items():
-        if not worth_comparing(sampled, min(len(sets[a]), len(sets[b]))):
+    for (a, b), sampled in sorted(candidates.items()):
+        if not worth_comparing(sampled, min(distinct[a], distinct[b])):
             continue
-        found = _similarity(shingle_seqs[a], shingle_seqs[b], sets[a], sets[b])
+        found = _similarity(shingle_seqs[a], shingle_seqs[b], trigram_set(a), trigram_set(b))
         if found is not None:
             out.append(Link(a, b, *found))
     return sorted(out, key=lambda link: (link.a, link.b))
