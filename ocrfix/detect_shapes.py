@@ -3,10 +3,11 @@ word, capitals inside lower case, a word broken at a line end that nothing
 joins.
 
 Each detector is a pure function ``Doc -> Iterator[Flag]``. These shapes say
-that something is wrong, seldom what was meant: the flags are for review
+that something is wrong, seldom what was meant: most flags are for review
 (confidence below the default threshold), with the reading that removes the
-slip as a suggestion where one is plain. A chunk is a run of text between
-white space, as a reader sees a word with its marks.
+slip as a suggestion where one is plain; a speck glued to a word is removed.
+A chunk is a run of text between white space, as a reader sees a word with
+its marks.
 """
 
 from __future__ import annotations
@@ -48,8 +49,19 @@ SHORT_CAPITALISED = 3
 # rule (the next part starts otherwise, or the join is no word). A suspended
 # compound ("pre- and post-war") reads so too: these are for review.
 BROKEN_AT_LINE_END = regex.compile(r"\p{L}-(?:[^\S\n]*\n| (?=\p{L}))")
-# All of these are for review: a reader decides.
+# These are for review: a reader decides.
 ODD_SHAPE = 0.5
+# But a speck glued to a word is removed: a mark no word carries (not a
+# bracket, which may pair with another: "<name>"), or a stop, comma, colon or
+# semicolon at a lower-case word's start; a hyphen there is less sure (a
+# dash, spaced otherwise). Measured by removing each alone (bln600-real /
+# bln600-tess single): 58 / 23 characters closer to the truth and none
+# further for the first, 51 / 18 and none for the second, 40 / 25 closer and
+# 1 / 5 further for the hyphen; none of them fires on the bench's clean text,
+# the bracket fires 24 times in 190,000 characters of licence texts.
+GLUED_SPECK = 0.85
+GLUED_HYPHEN = 0.75
+BRACKETS = frozenset("<>{}")
 
 
 def odd_shapes(doc: Doc) -> Iterator[Flag]:
@@ -68,16 +80,21 @@ def odd_shapes(doc: Doc) -> Iterator[Flag]:
                 continue  # a footnote's star
             rest = word[: mark.start()] + word[mark.end() :]
             known = model.is_known(rest.strip(".,;:!?\"'"))
+            sure = ODD_SHAPE if mark.group() in BRACKETS else GLUED_SPECK
             yield _flag(
-                at + mark.start(), mark.group(), "a mark no word carries", "" if known else None
+                at + mark.start(),
+                mark.group(),
+                "a mark no word carries",
+                "" if known else None,
+                sure,
             )
-        for pattern, reason in (
-            (LEADING_MARK, "a mark glued to the start of a word"),
-            (LEADING_HYPHEN, "a hyphen glued to a lower-case word"),
+        for pattern, reason, sure in (
+            (LEADING_MARK, "a mark glued to the start of a word", GLUED_SPECK),
+            (LEADING_HYPHEN, "a hyphen glued to a lower-case word", GLUED_HYPHEN),
         ):
             found = pattern.search(word)
             if found:
-                yield _flag(at, found.group(), reason, "")
+                yield _flag(at, found.group(), reason, "", sure)
         for found in INNER_MARK.finditer(word):
             yield _flag(at + found.start(), found.group(), "a mark between letters", " ")
         if _odd_capitals(word, model):
@@ -130,9 +147,10 @@ def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
         )
 
 
-def _flag(start: int, mark: str, reason: str, replacement: str | None) -> Flag:
-    """A flag on ``mark`` at ``start``; ``replacement`` (None: none plain) suggested."""
-    suggestions = (Candidate(replacement, ODD_SHAPE, "rule"),) if replacement is not None else ()
-    return Flag(
-        start, start + len(mark), mark, FlagKind.PUNCTUATION, reason, ODD_SHAPE, suggestions
-    )
+def _flag(
+    start: int, mark: str, reason: str, replacement: str | None, sure: float = ODD_SHAPE
+) -> Flag:
+    """A flag on ``mark`` at ``start``, ``sure`` of it; ``replacement`` (None: none
+    plain) suggested."""
+    suggestions = (Candidate(replacement, sure, "rule"),) if replacement is not None else ()
+    return Flag(start, start + len(mark), mark, FlagKind.PUNCTUATION, reason, sure, suggestions)

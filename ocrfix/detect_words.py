@@ -57,6 +57,7 @@ NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", 
 # A known word whose inner letters are in the wrong case is surely misread;
 # which case it had is less sure.
 CASE_SLIP_CONFIDENCE = 0.9
+CAMEL_PART = 3
 # An unlisted closed compound ("gatekeepers") is of two words of this many
 # letters or more ("cog" + "dent" is a fragment), not of two common words (a
 # genuine compound of such would be listed: "roadahead" is two words run
@@ -209,11 +210,20 @@ def _case_slip(word: str, model: Model) -> str | None:
     letters = [c for c in word if c.isalpha()]
     if not _inner_capital(word) or not model.is_known(word) or word.startswith(NAME_PREFIXES):
         return None
+    if _camel_case(word):
+        return None  # "PostScript": a brand of capitalized words
     upper = sum(c.isupper() for c in letters)
     lower = len(letters) - upper
     if upper == lower:
         return None
     return word.upper() if upper > lower else word[:1] + word[1:].lower()
+
+
+def _camel_case(word: str) -> bool:
+    """Is ``word`` capitalized words run together, each of CAMEL_PART letters or
+    more ("PostScript", "WordPerfect"), not a case slip ("BoY", "SoMe")?"""
+    parts = regex.findall(r"\p{Lu}\p{Ll}*", word)
+    return "".join(parts) == word and all(len(p) >= CAMEL_PART for p in parts)
 
 
 def _inner_capital(word: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocrfix import check
+from ocrfix import check, fix
 from ocrfix.api import DEFAULT
 from ocrfix.detect_names import misread_names
 from ocrfix.detect_shapes import broken_at_line_end, odd_shapes
@@ -84,3 +84,21 @@ def test_a_headline_word_in_capitals_near_a_word_is_no_name(word: str) -> None:
     """Inside a headline too, where a capitalised word is otherwise taken for a name."""
     headline = PROSE + f"\n\nTHE {word} OF THE CHILD.\n"
     assert word in [f.text for f in check(headline)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The cat sat on the m~at all day.", "The cat sat on the mat all day."),
+        ("He said .she left at once.", "He said she left at once."),
+        ("The man -answered at once.", "The man answered at once."),
+    ],
+)
+def test_a_speck_glued_to_a_word_is_removed(text: str, fixed: str) -> None:
+    assert fix(text).text == fixed
+
+
+def test_a_bracket_that_may_pair_with_another_is_left_for_review() -> None:
+    text = "Put <one line to give the program's name> here, and the Contribution(s) too."
+    assert fix(text).text == text
+    assert all(f.confidence < 0.7 for f in check(text))
