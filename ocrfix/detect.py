@@ -43,6 +43,7 @@ DETECTORS: dict[str, Detector] = {
     "misread-names": detect_names.misread_names,
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,
+    "lone-letters": detect_shapes.lone_letters,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
     "artifacts": detect_layout.artifacts,

@@ -102,3 +102,30 @@ def test_a_bracket_that_may_pair_with_another_is_left_for_review() -> None:
     text = "Put <one line to give the program's name> here, and the Contribution(s) too."
     assert fix(text).text == text
     assert all(f.confidence < 0.7 for f in check(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The man had e been seen at the house.", "The man had been seen at the house."),
+        ("He said, r that the door was shut.", "He said, that the door was shut."),
+    ],
+)
+def test_a_lone_letter_between_words_is_a_speck(text: str, fixed: str) -> None:
+    assert fix(text).text == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said a word and I left, o the shame of it.",  # letters that are words
+        "Under plan b the letter e of section c was kept.",  # things named by a letter
+        "The man had E. Smith and J. Brown with him.",  # initials
+        "Il y a une porte.",  # another language
+    ],
+)
+def test_letters_that_are_words_or_names_stay(text: str) -> None:
+    from ocrfix.config import Config
+
+    config = Config(lang="fr") if text.startswith("Il") else Config()
+    assert fix(text, config).text == text
