@@ -80,3 +80,12 @@ def test_variants_undo_confusions_within_known_prefixes() -> None:
 )
 def test_match_case(word: str, pattern: str, expected: str) -> None:
     assert match_case(word, pattern) == expected
+
+
+def test_a_commoner_word_an_edit_away_beats_a_typical_confusion() -> None:
+    """ "tle" is one typical confusion from "tie" (i read as l) and one edit
+    from "the": the index is searched too, and the commoner word ranks first."""
+    from ocrfix import check
+
+    (flag,) = check("He went into tle house and sat down by the fire.")
+    assert flag.best is not None and flag.best.text == "the"
