@@ -205,3 +205,18 @@ def test_clean_marks_and_capitals_of_other_conventions_are_not_changed(text: str
     from ocrfix import fix
 
     assert fix(text).text == text
+
+
+def test_a_text_quoting_with_double_marks_is_not_taken_for_british_style() -> None:
+    """Two single quotes after a stop or comma, read from specks, do not make a
+    text that quotes with double marks a British one; a British text that
+    nests a double quote inside its singles still is one."""
+    from ocrfix import fix
+
+    specks = (
+        '"Yes," he said. "The door was shut," she said. "No," he said, "it was not." '
+        "The coal,' he added, was sold. The shop.' It was late. The 'door was open."
+    )
+    assert "'door" not in fix(specks).text
+    british = "'Yes,' he said. 'The door was \"shut\". It was late.' 'No,' she said."
+    assert fix(british).text == british
