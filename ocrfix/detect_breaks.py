@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ocrfix.candidates import match_case
 from ocrfix.doc import Doc
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
-from ocrfix.words import FREQUENCY_WEIGHT, keep_score
+from ocrfix.words import FREQUENCY_WEIGHT, keep_score, rank
 
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
 SPLIT_COST = 1.0
@@ -26,6 +26,10 @@ COMPOUND_JOIN = 0.5
 COMMON_JOIN_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 6.5
 COMMON_JOIN = 0.8
+# Parts that join into no word ("acoom- panied"), one part or both not known:
+# the join is ranked as an unknown word, and its best reading suggested when
+# at least this likely (times the join's own confidence).
+MENDED_JOIN_MIN = 0.7
 
 
 def split_words(doc: Doc) -> Iterator[Flag]:
@@ -113,6 +117,18 @@ def _join_hyphenated(
             confidence,
             (Candidate(joined, confidence, "rule"),),
         )
+    elif not both_known and (mended := _mended_join(doc, joined)) is not None:
+        word, chance = mended
+        confidence = round(chance * (LINE_END_JOIN if line_end else MID_LINE_JOIN), 3)
+        yield Flag(
+            start,
+            end,
+            text,
+            FlagKind.HYPHENATION,
+            "a word broken by a hyphen, misread",
+            confidence,
+            (Candidate(match_case(word, first), confidence, "dictionary"),),
+        )
     elif both_known and line_end:
         compound = f"{first}-{second}"
         yield Flag(
@@ -124,3 +140,16 @@ def _join_hyphenated(
             COMPOUND_JOIN,
             (Candidate(compound, COMPOUND_JOIN, "rule"),),
         )
+
+
+def _mended_join(doc: Doc, joined: str) -> tuple[str, float] | None:
+    """The word a misread join ("acoom- panied") most likely is, and its chance,
+    if ranking it as an unknown word finds one word (no split) at least
+    MENDED_JOIN_MIN likely."""
+    ranking = rank(joined, None, None, doc.model, doc.stats)
+    if not ranking.readings:
+        return None
+    best, chance = ranking.readings[0]
+    if chance < MENDED_JOIN_MIN or " " in best.text:
+        return None
+    return best.text, chance

@@ -220,3 +220,13 @@ def test_a_text_quoting_with_double_marks_is_not_taken_for_british_style() -> No
     assert "'door" not in fix(specks).text
     british = "'Yes,' he said. 'The door was \"shut\". It was late.' 'No,' she said."
     assert fix(british).text == british
+
+
+def test_a_word_broken_by_a_hyphen_and_misread_is_joined_and_mended() -> None:
+    from ocrfix import fix
+
+    text = "He said that if she acoom-\npanied them she would be paid on the day."
+    assert fix(text).text == "He said that if she accompanied them she would be paid on the day."
+    # Two parts that make no word and nothing like one stay as they are.
+    garble = "The man was seen at the qzx- vbnm near the door of the house."
+    assert fix(garble).text == garble
