@@ -106,7 +106,7 @@ def non_word_proposals(observed: str, model: Model, *, search: bool = True) -> t
     ]
     letters_only = all(c.isalpha() or c in "'\u2019" for c in observed)
     # Searched even where a typical confusion explains the word: a commoner
-    # word an edit away may beat it ("tle": "the" over "tie"; bln600-real
+    # word an edit away may beat it ("hlve": "have" over "live"; bln600-real
     # single CER -14.6% -> -14.7%, at no measurable cost in time).
     if search and model.zipf(observed) < SEARCH_BELOW_ZIPF and len(observed) > 2:
         near = model.speller.near(observed, deep=not proposals and len(observed) >= DEEP_MIN_LENGTH)

@@ -26,7 +26,7 @@ COMPOUND_JOIN = 0.5
 COMMON_JOIN_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 6.5
 COMMON_JOIN = 0.8
-# Parts that join into no word ("acoom- panied"), one part or both not known:
+# Parts that join into no word ("aecom- modation"), one part or both not known:
 # the join is ranked as an unknown word, and its best reading suggested when
 # at least this likely (times the join's own confidence).
 MENDED_JOIN_MIN = 0.7
@@ -143,7 +143,7 @@ def _join_hyphenated(
 
 
 def _mended_join(doc: Doc, joined: str) -> tuple[str, float] | None:
-    """The word a misread join ("acoom- panied") most likely is, and its chance,
+    """The word a misread join ("aecom- modation") most likely is, and its chance,
     if ranking it as an unknown word finds one word (no split) at least
     MENDED_JOIN_MIN likely."""
     ranking = rank(joined, None, None, doc.model, doc.stats)

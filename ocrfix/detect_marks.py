@@ -354,7 +354,7 @@ WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\p{L})")
 # too (plain-text quoting "`like this'"): what closes.
 ANY_OPENING_SINGLE = regex.compile(r"(?:^|(?<=\s))['\u2018`](?=\S)")
 # A closing single quote: after a letter (but not the "s" of a plural
-# possessive, "the boys' hats", "TEN YEARS' WORK") and before anything but a
+# possessive, "the boys' hats", "TWO DAYS' LEAVE") and before anything but a
 # letter.
 CLOSING_SINGLE = regex.compile(r"(?<=[^\W\d_sS])['\u2019](?!\p{L})")
 SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")

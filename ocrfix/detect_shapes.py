@@ -64,10 +64,11 @@ GLUED_HYPHEN = 0.75
 BRACKETS = frozenset("<>{}")
 # A lower-case letter alone between two lower-case words (after a comma or
 # semicolon too): on the bench's real OCR (bln600-real) deleting it brought
-# the text closer to the truth 150 times in 199 (32 were a word's lost
-# apostrophe, "don t", or part of a garble; 17 a split word's piece); the
-# Tesseract set has 2, both misread words ("m which"); the bench's clean
-# text none, 190,000 characters of licence texts one ("Subsection b").
+# the text closer to the truth 150 times in 199 (32 were a contraction's
+# last letter, its apostrophe lost, or part of a garble; 17 a split word's
+# piece); the Tesseract set has 2, both short words misread (a letter for
+# "in"); the bench's clean text none, 190,000 characters of licence texts
+# one (a subsection named by its letter).
 LONE_LETTER = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<before>\p{Ll}+)[,;]? (?P<letter>\p{Ll})(?= \p{Ll})"
 )

@@ -83,9 +83,9 @@ def test_match_case(word: str, pattern: str, expected: str) -> None:
 
 
 def test_a_commoner_word_an_edit_away_beats_a_typical_confusion() -> None:
-    """ "tle" is one typical confusion from "tie" (i read as l) and one edit
-    from "the": the index is searched too, and the commoner word ranks first."""
+    """ "hlve" is one typical confusion from "live" (i read as l) and one edit
+    from "have": the index is searched too, and the commoner word ranks first."""
     from ocrfix import check
 
-    (flag,) = check("He went into tle house and sat down by the fire.")
-    assert flag.best is not None and flag.best.text == "the"
+    (flag,) = check("They hlve gone home and sat down by the fire.")
+    assert flag.best is not None and flag.best.text == "have"

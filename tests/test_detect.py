@@ -196,7 +196,7 @@ def test_one_unmatched_single_quote_among_matched_ones_is_removed() -> None:
     "text",
     [
         "To see it, type `show w'. Then type `show c' for details.",  # plain-text quoting
-        "TEN YEARS' WORK FOR THE COUNCIL.",  # a plural's possessive, in capitals
+        "TWO DAYS' LEAVE FOR THE CREW.",  # a plural's possessive, in capitals
         "The terms are: i. notices; ii. publicity and\niii. other rights of the author.",
         "Documents in PostScript or WordPerfect are accepted.",  # capitalized words run together
     ],
@@ -225,8 +225,8 @@ def test_a_text_quoting_with_double_marks_is_not_taken_for_british_style() -> No
 def test_a_word_broken_by_a_hyphen_and_misread_is_joined_and_mended() -> None:
     from ocrfix import fix
 
-    text = "He said that if she acoom-\npanied them she would be paid on the day."
-    assert fix(text).text == "He said that if she accompanied them she would be paid on the day."
+    text = "He said that the aecom-\nmodation was let to them on the day."
+    assert fix(text).text == "He said that the accommodation was let to them on the day."
     # Two parts that make no word and nothing like one stay as they are.
     garble = "The man was seen at the qzx- vbnm near the door of the house."
     assert fix(garble).text == garble
