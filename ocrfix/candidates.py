@@ -42,6 +42,8 @@ DEEP_MIN_LENGTH = 5
 # only one-letter parts.
 SPLIT_MIN_ZIPF = 3.0
 SPLIT_FUNCTION_WORD_ZIPF = 6.0
+# A word of this many letters, two thirds of them capitals, is in capitals.
+MOSTLY_CAPITALS_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,11 @@ def match_case(word: str, pattern: str) -> str:
     letters = [c for c in pattern if c.isalpha()]
     if not letters:
         return word
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    capitals = sum(c.isupper() for c in letters)
+    if len(letters) > 1 and capitals == len(letters):
         return word.upper()
+    if len(letters) >= MOSTLY_CAPITALS_LENGTH and capitals * 3 >= len(letters) * 2:
+        return word.upper()  # "STATIOn": a word in capitals, one case slip
     if letters[0].isupper():
         return word[:1].upper() + word[1:]
     if all(c.islower() for c in letters):
@@ -100,7 +105,7 @@ def non_word_proposals(observed: str, model: Model, *, search: bool = True) -> t
     beat a typical confusion.
     """
     proposals = [
-        Proposal(match_case(v, observed), model.zipf(v), cost, "confusion")
+        Proposal(match_case(v.casefold(), observed), model.zipf(v), cost, "confusion")
         for v, cost in confusion_variants(observed, model.prefixes).items()
         if model.zipf(v) >= CANDIDATE_MIN_ZIPF
     ]

@@ -76,6 +76,8 @@ def test_variants_undo_confusions_within_known_prefixes() -> None:
         ("march", "Marсh", "March"),
         ("i", "1", "i"),
         ("of the", "Ofthe", "Of the"),
+        ("station", "STATIOn", "STATION"),  # a word in capitals, one case slip
+        ("ring", "RIng", "Ring"),
     ],
 )
 def test_match_case(word: str, pattern: str, expected: str) -> None:
@@ -89,3 +91,11 @@ def test_a_commoner_word_an_edit_away_beats_a_typical_confusion() -> None:
 
     (flag,) = check("They hlve gone home and sat down by the fire.")
     assert flag.best is not None and flag.best.text == "have"
+
+
+def test_a_typical_confusion_undone_takes_the_words_case_not_the_slips() -> None:
+    """ "Ari2ona": the confusion (2 for z) is undone in the word's own case."""
+    from ocrfix import check
+
+    (flag,) = check("She said that Ari2ona had been dry before the rain.")
+    assert flag.best is not None and flag.best.text == "Arizona"
