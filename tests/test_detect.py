@@ -230,3 +230,14 @@ def test_a_word_broken_by_a_hyphen_and_misread_is_joined_and_mended() -> None:
     # Two parts that make no word and nothing like one stay as they are.
     garble = "The man was seen at the qzx- vbnm near the door of the house."
     assert fix(garble).text == garble
+
+
+def test_a_word_broken_by_a_hyphen_with_a_speck_between_its_parts_is_joined() -> None:
+    from ocrfix import fix
+
+    text = "The com- sl pany was sold, and he was stand- ing by the door of the house."
+    fixed = "The company was sold, and he was standing by the door of the house."
+    assert fix(text).text == fixed
+    # Too short a word to join over a word between: "to- ... by" stays.
+    short = "He went to- him by the door of the house."
+    assert fix(short).text == short
