@@ -241,3 +241,16 @@ def test_a_word_broken_by_a_hyphen_with_a_speck_between_its_parts_is_joined() ->
     # Too short a word to join over a word between: "to- ... by" stays.
     short = "He went to- him by the door of the house."
     assert fix(short).text == short
+
+
+def test_a_rare_word_broken_in_a_line_is_joined_and_a_capital_speck_is_skipped() -> None:
+    from ocrfix import fix
+
+    assert fix("The wheel- wright came at noon to mend the cart.").text == (
+        "The wheelwright came at noon to mend the cart."
+    )
+    assert fix("He said that some- Er thing was wrong with the door.").text == (
+        "He said that something was wrong with the door."
+    )
+    phrase = "It was a portion of- the house at the end."  # "ofthe": a phrase's word
+    assert fix(phrase).text == phrase
