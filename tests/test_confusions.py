@@ -99,3 +99,13 @@ def test_a_typical_confusion_undone_takes_the_words_case_not_the_slips() -> None
 
     (flag,) = check("She said that Ari2ona had been dry before the rain.")
     assert flag.best is not None and flag.best.text == "Arizona"
+
+
+def test_a_long_word_two_typical_confusions_from_a_word_is_corrected() -> None:
+    """ "kiteheu": c read as e and n as u; a long word has few
+    neighbours, so the reading is surer than its frequency alone says."""
+    from ocrfix import fix
+
+    assert (
+        fix("The man went to the kiteheu at noon.").text == "The man went to the kitchen at noon."
+    )

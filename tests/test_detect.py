@@ -165,12 +165,12 @@ TRIAL = (
 
 
 def test_a_word_the_document_uses_is_the_likelier_reading() -> None:
-    """ "witnerss" (a generic edit from "witness") is sure only where the document
+    """ "witnqss" (a generic edit from "witness") is sure only where the document
     itself says "witness"."""
     from ocrfix import fix
 
-    assert fix(TRIAL + "Then the witnerss was removed.").text.endswith("the witness was removed.")
-    assert fix("Then the witnerss was removed.").text == "Then the witnerss was removed."
+    assert fix(TRIAL + "Then the witnqss was removed.").text.endswith("the witness was removed.")
+    assert fix("Then the witnqss was removed.").text == "Then the witnqss was removed."
 
 
 def test_a_real_word_is_not_read_as_a_word_the_document_uses() -> None:
