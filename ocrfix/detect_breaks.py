@@ -153,16 +153,12 @@ def _join_hyphenated(
     if model.is_known(joined) or doc.stats.recurs(joined):
         confidence = LINE_END_JOIN if line_end else MID_LINE_JOIN
         if both_known and not line_end:
-            common = (
-                model.zipf(joined) >= COMMON_JOIN_ZIPF > 0 and model.zipf(second) < PHRASE_WORD_ZIPF
-            )
-            confidence = (
-                COMMON_JOIN
-                if common
-                else RARE_JOIN
-                if model.zipf(second) < PHRASE_WORD_ZIPF
-                else COMPOUND_JOIN
-            )
+            if model.zipf(second) >= PHRASE_WORD_ZIPF:
+                confidence = COMPOUND_JOIN
+            elif model.zipf(joined) >= COMMON_JOIN_ZIPF:
+                confidence = COMMON_JOIN
+            else:
+                confidence = RARE_JOIN
         reason = "a word broken by a hyphen" + (" at a line end" if line_end else "")
         yield Flag(
             start,

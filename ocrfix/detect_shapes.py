@@ -139,15 +139,14 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
         letter = found.group("letter")
         if letter in words or found.group("before").casefold() in NAMED_BY_LETTER:
             continue
-        start, end = found.start("letter") - 1, found.end("letter")
-        yield Flag(
+        start = found.start("letter") - 1
+        yield _flag(
             start,
-            end,
-            doc.text[start:end],
-            FlagKind.GARBAGE,
+            doc.text[start : found.end("letter")],
             "a lone letter between words",
+            "",
             LONE_LETTER_SPECK,
-            (Candidate("", LONE_LETTER_SPECK, "rule"),),
+            FlagKind.GARBAGE,
         )
 
 
@@ -189,9 +188,14 @@ def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
 
 
 def _flag(
-    start: int, mark: str, reason: str, replacement: str | None, sure: float = ODD_SHAPE
+    start: int,
+    mark: str,
+    reason: str,
+    replacement: str | None,
+    sure: float = ODD_SHAPE,
+    kind: FlagKind = FlagKind.PUNCTUATION,
 ) -> Flag:
     """A flag on ``mark`` at ``start``, ``sure`` of it; ``replacement`` (None: none
     plain) suggested."""
     suggestions = (Candidate(replacement, sure, "rule"),) if replacement is not None else ()
-    return Flag(start, start + len(mark), mark, FlagKind.PUNCTUATION, reason, sure, suggestions)
+    return Flag(start, start + len(mark), mark, kind, reason, sure, suggestions)
