@@ -7,6 +7,7 @@ from rules (``source: "rule"``).
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -107,6 +108,8 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
     text = "".join(t.text for t in run)
     start, end = run[0].start, run[-1].end
     if len(set(text)) == 1:
+        if text == "''" and "``" in doc.text:
+            return  # ``TeX-style'': two single marks close what two backticks open
         yield Flag(
             start,
             end,
@@ -189,8 +192,13 @@ def spacing(doc: Doc) -> Iterator[Flag]:
 
 def _lost_space_after_comma(prev: Token, nxt: Token) -> bool:
     if prev.kind is TokenKind.NUMBER and nxt.kind is TokenKind.NUMBER:
-        return nxt.text.isdigit() and int(nxt.text) in YEARS and len(nxt.text) == 4
+        # "5,1999" is a day and a year run together; "1998,1999" lists years.
+        return _year(nxt.text) and not _year(prev.text)
     return prev.kind is TokenKind.WORD and nxt.kind is TokenKind.WORD and nxt.text[:1].isalpha()
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and int(text) in YEARS
 
 
 def _lost_space_after_period(doc: Doc, prev: Token, nxt: Token) -> bool:
@@ -239,7 +247,13 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
             # "...." and longer are leaders; "Co.," and "6d.;" are an
             # abbreviation's period followed by the sentence's own mark.
             abbreviation = run[0] == "." and len(run) == 2 and run[1] != "."
-            if run != "..." and not (j - i > 3 and set(run) == {"."}) and not abbreviation:
+            markup = _markup(doc.text, a.start, tokens[j - 1].end)
+            if (
+                run != "..."
+                and not (j - i > 3 and set(run) == {"."})
+                and not abbreviation
+                and not markup
+            ):
                 same = len(set(run)) == 1
                 confidence = DOUBLED_PUNCT if same else MIXED_PUNCT
                 keep = run[0] if same else _strongest(run)
@@ -308,6 +322,20 @@ def stray_stops(doc: Doc) -> Iterator[Flag]:
         )
 
 
+def _markup(text: str, start: int, end: int) -> bool:
+    """Is the run of marks at ``text[start:end]`` a plain-text markup's, not a slip:
+    reStructuredText's ".. note::" opening a line or "::" ending one, or ".."
+    between two digits (a range: "1..10")?"""
+    run = text[start:end]
+    after = text[end : end + 1]
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and RST_EXPLICIT.match(text, start):
+        return True
+    if run == "::" and after in ("", "\n", "\r"):
+        return True
+    return run == ".." and text[start - 1 : start].isdigit() and after.isdigit()
+
+
 def _strongest(run: str) -> str:
     """The mark that ends the most: '.' over ';' over ':' over ','."""
     return next(m for m in ".;:," if m in run)
@@ -328,6 +356,14 @@ STRAY_MARK = 0.5
 # semicolons.
 SPECK_MARKS = frozenset(".,;:_~\u00b0\u00a9\u00ae\u00ac^`\u00b4\u00a8'\u2018\u2019")
 SPACED_IN_FRENCH = frozenset(";:")
+# The copyright sign stands spaced before its year ("Copyright © 1998").
+SIGNS = frozenset("\u00a9")
+SIGNED = regex.compile(r"[^\S\n]+(?:1\d|20)\d\d(?!\d)")
+# A mark alone on a line, repeated on this many lines, is the text's separator.
+SEPARATOR_LINE = regex.compile(r"(?m)^[^\S\n]*(\p{P}|\p{S})[^\S\n]*$")
+SEPARATOR_LINES = 3
+# reStructuredText's explicit markup: ".. note::", ".. _target:".
+RST_EXPLICIT = regex.compile(r"\.\. (?:[\w-]+::|_)")
 ELLIPSIS_STOPS = 3
 SET_OFF = frozenset(".,;:'\u2018\u2019")
 STRAY_SPECK = 0.85
@@ -368,6 +404,7 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
     confidence that leaves the decision to a reader.
     """
     text = doc.text
+    separators = _separator_marks(text)
     for token in doc.tokens:
         if (
             token.kind is TokenKind.PUNCT
@@ -379,7 +416,8 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
                 if token.start > 0 and text[token.start - 1] == " "
                 else (token.start)
             )
-            sure = STRAY_SPECK if _speck(doc, token) else STRAY_MARK
+            speck = _speck(doc, token) and token.text not in separators
+            sure = STRAY_SPECK if speck else STRAY_MARK
             yield Flag(
                 start,
                 token.end,
@@ -453,9 +491,19 @@ def _speck(doc: Doc, token: Token) -> bool:
     mark = token.text
     if mark not in SPECK_MARKS or (doc.config.lang == "fr" and mark in SPACED_IN_FRENCH):
         return False
+    if mark in SIGNS and SIGNED.match(doc.text, token.end):
+        return False  # "Copyright © 1998": the sign before its year
     if mark in SET_OFF and _after_word_and_space(doc.text, token.start):
         return False  # "over ," may be a mark set off: see spacing
     return mark != "." or not _in_spaced_ellipsis(doc.text, token.start)
+
+
+def _separator_marks(text: str) -> frozenset[str]:
+    """Marks that stand alone on SEPARATOR_LINES lines or more of ``text``: its
+    own way of setting off paragraphs or sections (" ." in a Debian copyright
+    file), not specks, which do not fall the same way line after line."""
+    counts = Counter(SEPARATOR_LINE.findall(text))
+    return frozenset(mark for mark, n in counts.items() if n >= SEPARATOR_LINES)
 
 
 def _after_word_and_space(text: str, at: int) -> bool:

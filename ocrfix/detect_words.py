@@ -293,6 +293,8 @@ def _check_part(
     if observed.isupper() and ROMAN_NUMERAL.fullmatch(observed):
         return  # "XLVII"
     if (cased := _case_slip(observed, model)) is not None:
+        if cased.isupper() and observed[:1].isupper() and doc.text.count(observed) >= 2:
+            return  # "TeX" again and again: a name's casing, not capitals misread
         yield Flag(
             start,
             start + len(observed),

@@ -199,12 +199,27 @@ def test_one_unmatched_single_quote_among_matched_ones_is_removed() -> None:
         "TWO DAYS' LEAVE FOR THE CREW.",  # a plural's possessive, in capitals
         "The terms are: i. notices; ii. publicity and\niii. other rights of the author.",
         "Documents in PostScript or WordPerfect are accepted.",  # capitalized words run together
+        "Copyright \u00a9 1998 Jane Roe, \u00a9 2004 Ann Poe.",  # the sign before its year
+        "The Licence.\n .\n Terms of use.\n .\n Warranty.\n .\n The End.",  # separator lines
+        "Provided ``AS IS'' and without warranty.",  # TeX-style double quotes
+        ".. note::\n\n   Take steps 1..10 as shown::\n\n   code",  # reStructuredText, a range
+        "Copyright 1998,1999 Jane Roe.",  # a list of years
+        "Set in TeX. We read TeX files.",  # a name's casing, used again
     ],
 )
 def test_clean_marks_and_capitals_of_other_conventions_are_not_changed(text: str) -> None:
     from ocrfix import fix
 
     assert fix(text).text == text
+
+
+def test_the_ocr_slips_those_conventions_resemble_are_still_mended() -> None:
+    """A speck-sign not before a year, a lone stop on one line, a doubled stop,
+    a day and a year run together, a case slip used once."""
+    from ocrfix import fix
+
+    text = "He came \u00a9 home.\n .\n On.. Monday, March 5,1999, he waS there."
+    assert fix(text).text == "He came home.\n\n On. Monday, March 5, 1999, he was there."
 
 
 def test_a_text_quoting_with_double_marks_is_not_taken_for_british_style() -> None:
