@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ocrfix.data import rows
 
 # Costs of edits the table does not list, in -log10 P. An arbitrary
@@ -93,10 +95,25 @@ def _pair_costs(learned: bool) -> dict[str, dict[str, float]]:
     return dict(table)
 
 
+# Long strings are compared along the diagonal only: cells more than BAND
+# characters off the line from the start of both to their end are not
+# visited. OCR's slips keep the two strings in step (a slip shifts them by
+# a character or two), so a misreading's cost stays exact; strings further
+# out of step are no misreading of each other, and their cost, overstated,
+# still says so. Without the band, two differing paragraphs of related
+# licence texts took minutes to compare.
+BAND = 20
+# Past this many cells (two strings of some 500 characters) not even the band
+# is tried: the generic edit distance prices them, an upper bound.
+MAX_CELLS = 250_000
+
+
 @cache
 def _cost(intended: str, observed: str, learned: bool) -> float:
-    pairs = _pair_costs(learned)
     n, m = len(intended), len(observed)
+    if n * m > MAX_CELLS:
+        return round(GENERIC_SUBSTITUTION * Levenshtein.distance(intended, observed), 3)
+    pairs = _pair_costs(learned)
     inf = float("inf")
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
@@ -110,8 +127,12 @@ def _cost(intended: str, observed: str, learned: bool) -> float:
         ]
         for i in range(n)
     ]
+    banded = min(n, m) > BAND
     for i in range(n + 1):
-        for j in range(m + 1):
+        # The columns of row i within BAND of the diagonal (all, when short).
+        centre = i * m // n if n else 0
+        low, high = (max(0, centre - BAND), min(m, centre + BAND)) if banded else (0, m)
+        for j in range(low, high + 1):
             here = dist[i][j]
             if here == inf:
                 continue

@@ -72,6 +72,9 @@ MARK_COST = 0.5
 LOST_RUN_COST = 2.0
 LOST_WORD_COST = 0.3
 MAX_WORDS_ALIGNED = 40
+# The word alignment visits only cells within this many words of the
+# diagonal, beyond the passages' difference in number of words.
+WORD_BAND = 4
 # Specks and smudges are read as short words or marks ("at By", "_"): a run
 # of them costs ADDED_RUN_COST once, plus ADDED_CHAR_COST for each of a
 # word's first units.SPECK_LENGTH characters; a longer added word is as
@@ -148,6 +151,7 @@ def _cost(truth: str, read: str) -> float:
     return min(whole, _word_cost(ts, rs))
 
 
+@lru_cache(maxsize=1 << 16)
 def _piece_cost(truth: str, read: str) -> float:
     """Letters priced by the hand-made confusion table alone (the constants
     that tell a rewording from a misreading were measured on its scale; the
@@ -171,8 +175,13 @@ def _word_cost(ts: Sequence[str], rs: Sequence[str]) -> float:
     lost = [[inf] * (m + 1) for _ in range(n + 1)]
     added = [[inf] * (m + 1) for _ in range(n + 1)]
     kept[0][0] = 0.0
+    # Words lost or added put the two out of step by at most their difference
+    # in number; misreadings keep them in step. Cells further off the diagonal
+    # than that and WORD_BAND more are not visited.
+    band = abs(n - m) + WORD_BAND
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             best = min(kept[i][j], lost[i][j], added[i][j])
             if best == inf:
                 continue

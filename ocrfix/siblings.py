@@ -14,13 +14,14 @@ text.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 import regex
 
-from ocrfix.copies import Said, Sibling, View, keep_our_words, view_of
+from ocrfix.copies import CLEAN_NOISE, Said, Sibling, View, keep_our_words, view_of
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.posterior import Witness, posterior, text_log_prob
@@ -36,6 +37,14 @@ CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING
 # for review at AGREED_CAP.
 VETOED_BY_AGREEMENT = frozenset({FlagKind.PUNCTUATION, FlagKind.QUOTE})
 AGREED_CAP = 0.5
+# A text that shows no OCR noise (see copies.CLEAN_NOISE), where the document
+# model suspects nothing and no second scan reads otherwise: what an edition
+# reads otherwise there, if no misreading explains it (words added, words
+# dropped, marks changed), is more likely its own wording than a slip of ours.
+# The GNU GPL 2 read against the LGPL 2.1 and the GPL 3 took 11 of their
+# phrasings (1 after this rule). Such readings are offered for review at
+# UNSUSPECTED_CAP, not applied.
+UNSUSPECTED_CAP = 0.5
 # White space holding a blank line: a paragraph ends before it.
 PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 # At most this many readings of one span are weighed (the most attested).
@@ -83,6 +92,7 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
     starts = [u.start for u in mine]
     words = [t for t in doc.tokens if t.kind is TokenKind.WORD]
     flag_starts = [f.start for f in judged]
+    suspected = _suspected_spans(flags)
     out = {(f.start, f.end): _unless_read_alike(f, views, mine, starts) for f in flags}
     for span in spans:
         said = [r for v in views if (r := v.reading(doc, span, starts)) is not None]
@@ -92,6 +102,8 @@ def with_siblings(doc: Doc, flags: Sequence[Flag], siblings: Iterable[Sibling]) 
         hi = bisect.bisect_left(flag_starts, span[1])
         inner = judged[lo:hi]
         flag = _judge(doc, span, said, inner, words, recurring)
+        if flag is not None and not suspected(span) and _unsuspected(doc, span, said, flag):
+            flag = _capped(flag, UNSUSPECTED_CAP)
         if flag is not None:
             for f in inner:
                 del out[(f.start, f.end)]
@@ -112,7 +124,45 @@ def _unless_read_alike(
     marks = [k for k in range(lo, hi) if mine[k].kind is TokenKind.PUNCT]
     if not marks or not all(all(k in view.same for k in marks) for view in views):
         return flag
-    capped = tuple(replace(c, confidence=min(c.confidence, AGREED_CAP)) for c in flag.suggestions)
+    return _capped(flag, AGREED_CAP)
+
+
+def _suspected_spans(flags: Sequence[Flag]) -> Callable[[tuple[int, int]], bool]:
+    """A test of whether a span overlaps any of ``flags`` (any kind: a rule's
+    stray quote too), answered by bisection."""
+    ordered = sorted((f.start, f.end) for f in flags)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(starts, span[1])
+        return k > 0 and reach[k - 1] > span[0]
+
+    return overlaps
+
+
+def _unsuspected(doc: Doc, span: tuple[int, int], said: Sequence[Said], flag: Flag) -> bool:
+    """Is ``flag`` a reading only editions give, in a text that shows no OCR
+    noise, where the document model suspects nothing, and one no misreading
+    explains (see UNSUSPECTED_CAP)? A second scan's reading is OCR's evidence,
+    and stands; so does a word read otherwise ("yeast" for "years") and a lone
+    character of ours dropped (a speck read as "7")."""
+    best = flag.best
+    if best is None or doc.stats.noise > CLEAN_NOISE:
+        return False
+    if any(r.witness.scan for r in said):
+        return False
+    ours = WORDS.findall(doc.text[span[0] : span[1]])
+    theirs = WORDS.findall(best.text)
+    if len(ours) == len(theirs):
+        return ours == theirs  # only marks differ: an edition's punctuation
+    dropped = Counter(ours) - Counter(theirs)
+    return len(theirs) > len(ours) or any(len(word) > 1 for word in dropped)
+
+
+def _capped(flag: Flag, cap: float) -> Flag:
+    """``flag`` with its suggestions no surer than ``cap``: for review."""
+    capped = tuple(replace(c, confidence=min(c.confidence, cap)) for c in flag.suggestions)
     return replace(flag, suggestions=capped)
 
 

@@ -109,3 +109,20 @@ def test_a_long_word_two_typical_confusions_from_a_word_is_corrected() -> None:
     assert (
         fix("The man went to the kiteheu at noon.").text == "The man went to the kitchen at noon."
     )
+
+
+def test_long_strings_keep_a_misreadings_exact_cost_along_the_diagonal() -> None:
+    """Past BAND characters the distance is computed near the diagonal only: a
+    misreading keeps the strings in step, so its cost is what it is for short
+    strings; strings too long even for that are priced by the generic distance."""
+    from ocrfix.confusions import BAND, MAX_CELLS
+
+    line = "the modern reader of this long line " * 4
+    assert len(line) > BAND
+    assert channel_cost(line, line.replace("modern", "rnodern", 1)) == 0.7
+    assert channel_cost(line, line.replace("reader", "rcader", 2)) == pytest.approx(
+        2 * channel_cost("reader", "rcader")
+    )
+    huge = "abcdefghij" * 60
+    assert len(huge) ** 2 > MAX_CELLS
+    assert channel_cost(huge, huge[::-1]) > 100 * GENERIC_SUBSTITUTION

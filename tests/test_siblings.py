@@ -458,3 +458,18 @@ def test_a_line_only_a_second_scan_kept_is_restored_though_it_has_a_garble() -> 
     scan = full.replace("years", "ycars").replace("embattled", "settled")
     web = f"News of the week\n\n{STORY}\n\nRead more".replace("said last", "stated last")
     assert clause in fix(ours, siblings=[scan, web]).text
+
+
+def test_a_clean_text_does_not_take_an_editions_wording() -> None:
+    """A text with no OCR noise, read against an edition that adds a phrase
+    here and there and repunctuates: where the model suspects nothing, what
+    the edition reads is its own wording, left for review; a word it reads
+    otherwise is still taken."""
+    web = read(SAMPLES / "putin-syria-web-copy.txt")
+    words = web.split(" ")
+    added = [w + (" as reported" if k % 40 == 20 else "") for k, w in enumerate(words)]
+    edition = " ".join(added).replace(", ", "; ", 3)
+    assert "as reported" not in fix(web, siblings=[edition]).text
+    assert any("as reported" in f.best.text for f in check(web, siblings=[edition]) if f.best)
+    ocr = STORY.replace("two years after", "two yeast after")
+    assert ("yeast", "years") in changes(ocr, [STORY.replace("said last", "said late last")])
