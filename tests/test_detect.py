@@ -269,3 +269,14 @@ def test_a_rare_word_broken_in_a_line_is_joined_and_a_capital_speck_is_skipped()
     )
     phrase = "It was a portion of- the house at the end."  # "ofthe": a phrase's word
     assert fix(phrase).text == phrase
+
+
+def test_a_mark_set_off_in_a_text_that_joins_its_marks_is_joined() -> None:
+    """A colon set off in a text that joins its colons and semicolons as a rule
+    is a slip; in a text that sets them off (old print) it is the style."""
+    from ocrfix import fix
+
+    joined = "He said: no. She said: yes; he left. They said: maybe. He asked : why?"
+    assert fix(joined).text == joined.replace("asked :", "asked:")
+    spaced = "He said : no. She said : yes ; he left. They said : maybe. He asked: why?"
+    assert fix(spaced).text == spaced
