@@ -55,6 +55,12 @@ class ContextModel:
             return 0.0
         return self._gain(left.casefold(), right.casefold())
 
+    def attested(self, left: str, right: str) -> bool:
+        """Has the model's corpus the pair "``left`` ``right``" (case-folded)?"""
+        if self.counts is None:
+            return False
+        return f"{left.casefold()} {right.casefold()}" in self.counts.bigrams
+
     def inner(self, words: list[str]) -> float:
         """log10 P(w2 | w1) + ... for a multi-word reading, relative to unigram frequencies.
 

@@ -129,3 +129,15 @@ def test_letters_that_are_words_or_names_stay(text: str) -> None:
 
     config = Config(lang="fr") if text.startswith("Il") else Config()
     assert fix(text, config).text == text
+
+
+def test_a_stop_between_two_words_that_go_together_is_a_lost_space() -> None:
+    """ "was.clearly" is two words of prose, a speck for their space; file and
+    host names, dotted names and code keep their stops."""
+    from ocrfix import fix
+
+    assert fix("He was.clearly there when the.man left.").text == (
+        "He was clearly there when the man left."
+    )
+    names = "See notes.txt and gnu.org, then sys.path and foo_bar.baz in config.guess."
+    assert fix(names).text == names
