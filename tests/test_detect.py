@@ -280,3 +280,11 @@ def test_a_mark_set_off_in_a_text_that_joins_its_marks_is_joined() -> None:
     assert fix(joined).text == joined.replace("asked :", "asked:")
     spaced = "He said : no. She said : yes ; he left. They said : maybe. He asked: why?"
     assert fix(spaced).text == spaced
+
+
+def test_a_bracket_inside_a_word_with_no_partner_on_its_line_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("The pi)lots came home.").text == "The pilots came home."
+    kept = "4) The author(s) and the call f(x) stay;\nso does printf(fmt, x) here."
+    assert fix(kept).text == kept
