@@ -34,6 +34,7 @@ DETECTORS: dict[str, Detector] = {
     "engine-doubts": detect_words.engine_doubts,
     "split-words": detect_breaks.split_words,
     "hyphenation": detect_breaks.hyphenation,
+    "misread-hyphens": detect_breaks.misread_hyphens,
     "homoglyphs": detect_marks.homoglyphs,
     "quotes": detect_marks.quotes,
     "spacing": detect_marks.spacing,

@@ -38,6 +38,13 @@ RARE_JOIN = 0.75
 SPECK_BETWEEN_PARTS = 3
 SPECK_JOIN_MIN_LENGTH = 6
 JOIN_OVER_SPECK = 0.8
+# A break's hyphen read as a stop or comma ("unfor. tunately", "exam. ined"):
+# a lower-case part after it that is no word (of FRAGMENT_MIN letters or
+# more), joined to the word before into a common word of
+# SPECK_JOIN_MIN_LENGTH letters or more.
+MISREAD_HYPHEN = 0.8
+MISREAD_HYPHEN_MARKS = frozenset(".,")
+FRAGMENT_MIN = 3
 # Parts that join into no word ("aecom- modation"), one part or both not known:
 # the join is ranked as an unknown word, and its best reading suggested when
 # at least this likely (times the join's own confidence).
@@ -107,6 +114,36 @@ def hyphenation(doc: Doc) -> Iterator[Flag]:
             continue
         joins = list(_join_hyphenated(doc, a.start, b.end, a.text, b.text, line_end="\n" in gap))
         yield from joins or _join_over_speck(doc, i, j)
+
+
+def misread_hyphens(doc: Doc) -> Iterator[Flag]:
+    """``unfor. tunately``: a word broken at a line end whose hyphen OCR read as a
+    stop or comma (see MISREAD_HYPHEN)."""
+    tokens, model = doc.tokens, doc.model
+    for i in range(len(tokens) - 3):
+        first, mark, gap, second = tokens[i : i + 4]
+        if not (
+            first.kind is TokenKind.WORD
+            and mark.text in MISREAD_HYPHEN_MARKS
+            and gap.kind in (TokenKind.SPACE, TokenKind.NEWLINE)
+            and second.kind is TokenKind.WORD
+            and second.text.islower()
+            and len(second.text) >= FRAGMENT_MIN
+            and not model.is_known(second.text)
+        ):
+            continue
+        joined = first.text + second.text
+        if len(joined) < SPECK_JOIN_MIN_LENGTH or model.zipf(joined) < COMMON_JOIN_ZIPF:
+            continue
+        yield Flag(
+            first.start,
+            second.end,
+            doc.text[first.start : second.end],
+            FlagKind.HYPHENATION,
+            "a word broken at a line end, its hyphen read as a mark",
+            MISREAD_HYPHEN,
+            (Candidate(match_case(joined.casefold(), first.text), MISREAD_HYPHEN, "rule"),),
+        )
 
 
 def _join_over_speck(doc: Doc, i: int, j: int) -> Iterator[Flag]:

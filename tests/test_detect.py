@@ -288,3 +288,15 @@ def test_a_bracket_inside_a_word_with_no_partner_on_its_line_is_a_speck() -> Non
     assert fix("The pi)lots came home.").text == "The pilots came home."
     kept = "4) The author(s) and the call f(x) stay;\nso does printf(fmt, x) here."
     assert fix(kept).text == kept
+
+
+def test_a_word_broken_at_a_line_end_with_its_hyphen_read_as_a_stop_is_joined() -> None:
+    """ "unfor. tunately": the second part is no word, the two make a common one;
+    a stop before a word, or before a fragment that joins into no word, stays."""
+    from ocrfix import fix
+
+    assert fix("I unfor. tunately did it, and he was exam.\nined by the surgeon.").text == (
+        "I unfortunately did it, and he was examined by the surgeon."
+    )
+    kept = "He came home. Then, ined, he left."
+    assert fix(kept).text == kept
