@@ -27,6 +27,12 @@ from ocrfix.words import Ranking, rank
 # about half the time on the bench's real OCR.
 REAL_WORD_MARGIN = 2.0
 REAL_WORD_MAX_COST = 1.3
+# A hyphen inside a word where a part is no word and the two make a common
+# word ("re-cently", "ex-amined"): a line-end break kept when the text was
+# re-flowed; read as the word.
+BROKEN_WORD = 0.8
+BROKEN_WORD_LETTERS = 6
+BROKEN_WORD_ZIPF = 3.0
 # A lone letter other than "a", "I", "O" is read only as "I" ("T think so"): as
 # anything else it is more often a speck than a word.
 LONE_LETTER_READINGS = frozenset({"I"})
@@ -187,6 +193,17 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
         # A known compound; a homoglyph, which detect_marks reports; or a word
         # in another script, which this language's lexicon cannot judge.
         return
+    if (joined := _broken_word(text, doc.model)) is not None:
+        yield Flag(
+            token.start,
+            token.end,
+            text,
+            FlagKind.HYPHENATION,
+            "a word broken by a hyphen",
+            BROKEN_WORD,
+            (Candidate(joined, BROKEN_WORD, "rule"),),
+        )
+        return
     elided = doc.model.elision(text)  # French "l'église": judge "église"
     stem = _strip_possessive(text[elided:])
     parts = stem.split("-")
@@ -199,6 +216,21 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
                 right = doc.next_text(i) if doc.next_text(i) == "." else None
             yield from _check_part(doc, i, offset, part, left, right, first=k == 0)
         offset += len(part) + 1
+
+
+def _broken_word(word: str, model: Model) -> str | None:
+    """``word`` joined, if it is one word broken by a hyphen that a re-flow kept
+    ("re-cently", "ex-amined"): a part is no word and the join a common word of
+    BROKEN_WORD_LETTERS or more (see BROKEN_WORD); None otherwise."""
+    first, hyphen, second = word.partition("-")
+    if not hyphen or "-" in second or not second.islower():
+        return None
+    joined = first + second
+    if model.is_known(first) and model.is_known(second):
+        return None
+    if len(joined) < BROKEN_WORD_LETTERS or model.zipf(joined) < BROKEN_WORD_ZIPF:
+        return None
+    return joined
 
 
 def _case_slip(word: str, model: Model) -> str | None:

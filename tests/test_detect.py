@@ -300,3 +300,13 @@ def test_a_word_broken_at_a_line_end_with_its_hyphen_read_as_a_stop_is_joined() 
     )
     kept = "He came home. Then, ined, he left."
     assert fix(kept).text == kept
+
+
+def test_a_word_broken_by_a_hyphen_a_reflow_kept_is_joined() -> None:
+    """ "re-cently": a part is no word and the two make a common one; compounds
+    of two words ("re-entry", "well-known") keep their hyphens."""
+    from ocrfix import fix
+
+    assert fix("He was re-cently ex-amined there.").text == "He was recently examined there."
+    kept = "A well-known re-entry and co-operation."
+    assert fix(kept).text == kept
