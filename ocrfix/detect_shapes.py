@@ -59,6 +59,13 @@ SHORT_CAPITALISED = 3
 # rule (the next part starts otherwise, or the join is no word). A suspended
 # compound ("pre- and post-war") reads so too: these are for review.
 BROKEN_AT_LINE_END = regex.compile(r"\p{L}-(?:[^\S\n]*\n| (?=\p{L}))")
+# But a hyphen between two lower-case words that English pairs ("it- was",
+# a pair of the context model's corpus) is a speck, removed; not before the
+# conjunctions of a suspended compound ("pre- and post-war"). bln600-real /
+# -tess single: 16 / 12 characters closer to the truth, none further; the
+# bench's clean text and 100 Debian plain-text files have none.
+SPECK_HYPHEN = 0.8
+SUSPENDING = frozenset({"and", "or", "nor", "to"})
 # These are for review: a reader decides.
 ODD_SHAPE = 0.5
 # But a speck glued to a word is removed: a mark no word carries (not a
@@ -201,6 +208,9 @@ def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
     ("Town-" before a capital, "com-" before a fragment no join makes a word of)."""
     for found in BROKEN_AT_LINE_END.finditer(doc.text):
         hyphen = found.start() + 1
+        if _speck_hyphen(doc, hyphen):
+            yield _flag(hyphen, "-", "a hyphen between two words", "", SPECK_HYPHEN)
+            continue
         yield Flag(
             hyphen,
             hyphen + 1,
@@ -209,6 +219,28 @@ def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
             "a word broken at a line end",
             ODD_SHAPE,
         )
+
+
+def _speck_hyphen(doc: Doc, hyphen: int) -> bool:
+    """Does the hyphen at ``hyphen`` stand between two lower-case words that
+    English pairs ("it- was", "a- father"), not before a conjunction ("pre- and
+    post-war")? Then it is a speck, no break (see SPECK_HYPHEN)."""
+    before = WORD_BEFORE.search(doc.text, 0, hyphen)
+    after = WORD_AFTER.match(doc.text, hyphen + 1 + _spaces(doc.text, hyphen + 1))
+    if before is None or after is None:
+        return False
+    first, second = before.group(), after.group()
+    return (
+        first.islower()
+        and second.islower()
+        and second not in SUSPENDING
+        and doc.model.context.attested(first, second)
+    )
+
+
+def _spaces(text: str, at: int) -> int:
+    """How many white-space characters begin ``text[at:]``."""
+    return len(text[at:]) - len(text[at:].lstrip())
 
 
 def _flag(

@@ -141,3 +141,13 @@ def test_a_stop_between_two_words_that_go_together_is_a_lost_space() -> None:
     )
     names = "See notes.txt and gnu.org, then sys.path and foo_bar.baz in config.guess."
     assert fix(names).text == names
+
+
+def test_a_hyphen_between_two_words_english_pairs_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("He said it- was late when a- father came.").text == (
+        "He said it was late when a father came."
+    )
+    kept = "Both pre- and post-war, a crook- backed man."
+    assert fix(kept).text == kept
