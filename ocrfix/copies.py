@@ -33,7 +33,7 @@ from ocrfix.units import EDGE_MARKS, Unit, units_of
 
 # Never taken from a sibling: they differ between editions on purpose. Only
 # where we read a stray digit or two may a sibling's words or marks replace it.
-NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL})
+NEVER_TAKEN = frozenset({TokenKind.NUMBER, TokenKind.URL, TokenKind.PATH, TokenKind.EMAIL})
 MAX_STRAY_DIGITS = 2
 # ... and a digit standing alone for a word only by a reading OCR could have
 # made it of: an edit or so ("4" for "a", "10" for "to"; not "2" for "two").

@@ -23,7 +23,7 @@ from ocrfix.model import Model
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
 
 CHUNK = regex.compile(r"\S+")
-ADDRESSES = frozenset({TokenKind.URL, TokenKind.EMAIL})
+ADDRESSES = frozenset({TokenKind.URL, TokenKind.PATH, TokenKind.EMAIL})
 # Marks no word carries inside or at its edge: specks, lost characters (a
 # run of them alone is a separator, "***", or garbage: see detect_layout).
 ODD_MARK = regex.compile(r"[{}|~\ufffd^_\\<>*]")

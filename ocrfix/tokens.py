@@ -24,6 +24,8 @@ TOKEN_RE = regex.compile(
     # punctuation that ends a sentence or closes a bracket after it.
   | (?P<url> (?: [a-z][a-z0-9+.-]*:// | www\. ) \S*? (?= [.,;:!?)\]}"'\u201d\u2019]* (?:\s|$) ) )
   | (?P<email> [\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ )
+    # Byte values in hexadecimal: 8A:F3:10:6B (keys, fingerprints).
+  | (?P<hex> [0-9A-Fa-f]{2} (?: : [0-9A-Fa-f]{2} ){3,} (?! [\w:] ) )
     # Numbers with separators stay whole: 1,400  1,400,000  3.5  2017-12-11
     # 12/11/2017  10:30. A comma group must have three digits, so "5,1999"
     # (a lost space between a day and a year) is not taken for one number.
@@ -33,6 +35,16 @@ TOKEN_RE = regex.compile(
           | \d+ (?: [.:/-] \d+ )*
         )
         (?! [\p{L}\p{M}\d] )
+    )
+    # File paths: from the root, home or here (/usr/share, ~/notes, ./run),
+    # folders down to a file with a suffix (doc/notes.txt), or three parts or
+    # more (src/lib/core). "and/or" is two words.
+  | (?P<path>
+        (?: (?<![\w/]) (?: ~ | \.{1,2} )? / [\w*+-] [\w.*+-]* (?: / [\w.*+-]+ )*
+          | [\w+-] [\w.+-]* (?: / [\w.*+-]+ )+ \. [a-z0-9]{1,5}
+          | [\w+-] [\w.+-]* (?: / [\w.*+-]+ ){2,}
+        )
+        (?<! [.] ) (?! [\w/] )
     )
     # Words: letters, marks and digits, with inner apostrophes and hyphens
     # (Assad's, fashionably-attired). A hyphen at the end, as in a broken
@@ -48,6 +60,10 @@ TOKEN_RE = regex.compile(
 )
 
 
+# Groups of TOKEN_RE named otherwise than their kind.
+KINDS = {"hex": TokenKind.NUMBER}
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of ``text`` in order, covering it exactly.
 
@@ -55,6 +71,8 @@ def tokenize(text: str) -> list[Token]:
     ['I', ' ', 'came', ',', ' ', '5', ',', '1999', ' ', 'at', ' ', '1,400', '.']
     >>> [t.kind.value for t in tokenize("see https://x.org/a.")]
     ['word', 'space', 'url', 'punct']
+    >>> [t.kind.value for t in tokenize("in doc/notes.txt, and/or")]
+    ['word', 'space', 'path', 'punct', 'space', 'word', 'punct', 'word']
     """
     return list(iter_tokens(text))
 
@@ -64,4 +82,4 @@ def iter_tokens(text: str) -> Iterator[Token]:
     for match in TOKEN_RE.finditer(text):
         kind = match.lastgroup
         assert kind is not None
-        yield Token(match.start(), match.end(), match.group(), TokenKind(kind))
+        yield Token(match.start(), match.end(), match.group(), KINDS.get(kind) or TokenKind(kind))

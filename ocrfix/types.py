@@ -20,6 +20,7 @@ class TokenKind(StrEnum):
     WORD = "word"  # letters, possibly with digits, apostrophes or inner hyphens
     NUMBER = "number"  # digits with optional separators: 1,400  3.5  2017-12-11
     URL = "url"
+    PATH = "path"  # a file path: /usr/share/doc, doc/notes.txt
     EMAIL = "email"
     PUNCT = "punct"  # one punctuation or symbol character
     SPACE = "space"  # horizontal white space

@@ -18,7 +18,14 @@ from ocrfix.types import TokenKind
 
 # Units of alignment: everything but white space.
 ALIGNED = frozenset(
-    {TokenKind.WORD, TokenKind.NUMBER, TokenKind.URL, TokenKind.EMAIL, TokenKind.PUNCT}
+    {
+        TokenKind.WORD,
+        TokenKind.NUMBER,
+        TokenKind.URL,
+        TokenKind.PATH,
+        TokenKind.EMAIL,
+        TokenKind.PUNCT,
+    }
 )
 HYPHENS = frozenset("-\u2010\u00ad")
 # Marks stripped from a word's edges before it is looked up or judged.

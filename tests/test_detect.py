@@ -311,3 +311,10 @@ def test_a_word_broken_by_a_hyphen_a_reflow_kept_is_joined() -> None:
     assert fix("He was re-cently ex-amined there.").text == "He was recently examined there."
     kept = "A well-known re-entry and co-operation."
     assert fix(kept).text == kept
+
+
+def test_paths_and_byte_values_are_not_corrected() -> None:
+    from ocrfix import fix
+
+    text = "Files: po/hy.po and doc/coreutils.texi, /etc/passwd; key 8A:F3:10:6B:DE:D0."
+    assert fix(text).text == text

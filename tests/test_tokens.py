@@ -75,3 +75,22 @@ def test_line_breaks_are_tokens_of_their_own_kind() -> None:
 
 def test_mixed_script_word_is_one_token() -> None:
     assert kinds("Marсh") == [("Marсh", "word")]
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("see /usr/share/doc now.", "/usr/share/doc"),
+        ("Files: po/hy.po", "po/hy.po"),
+        ("in ~/bin/run, then", "~/bin/run"),
+        ("run ./configure first", "./configure"),
+        ("under src/lib/core we", "src/lib/core"),
+    ],
+)
+def test_file_paths_are_one_token(text: str, path: str) -> None:
+    assert (path, "path") in kinds(text)
+
+
+def test_two_words_with_a_slash_are_no_path_and_byte_values_are_a_number() -> None:
+    assert ("and", "word") in kinds("and/or")
+    assert kinds("AC:A7:BE:45") == [("AC:A7:BE:45", "number")]
