@@ -318,3 +318,18 @@ def test_paths_and_byte_values_are_not_corrected() -> None:
 
     text = "Files: po/hy.po and doc/coreutils.texi, /etc/passwd; key 8A:F3:10:6B:DE:D0."
     assert fix(text).text == text
+
+
+def test_single_quotes_that_do_not_pair_up_are_no_british_quoting() -> None:
+    """Specks read as single quotes, some after a stop or comma: most pair with
+    nothing, so the text does not quote with them, and they go."""
+    from ocrfix import fix
+
+    text = (
+        "The man came.' He went 'home at noon. The door,' was shut and the light' "
+        "was out. She 'left the room. The dog' barked and the cart' was sold."
+    )
+    assert fix(text).text == (
+        "The man came.' He went home at noon. The door,' was shut and the light "
+        "was out. She left the room. The dog barked and the cart was sold."
+    )
