@@ -45,6 +45,14 @@ AGREED_CAP = 0.5
 # phrasings (1 after this rule). Such readings are offered for review at
 # UNSUSPECTED_CAP, not applied.
 UNSUSPECTED_CAP = 0.5
+# A copy that rewords one unit in a hundred or more of what it shares with us
+# (its editorial rate, see copies.EDITORIAL_PRIOR) is another write-up or
+# another edition, not a copy of our text: a web copy or a reprint of the
+# same story rewords next to nothing (1 in 10,000 for the seeds' web copies;
+# the seeds' other write-ups, 4 and 9 in 100; the GNU licences read as copies
+# of one another, 5 to 9 in 100). In a clean text, even a word it reads
+# otherwise is its own wording ("You" for "you", "version" for "versions").
+REWRITTEN = 0.01
 # White space holding a blank line: a paragraph ends before it.
 PARAGRAPH_BREAK = regex.compile(r"[^\S\n]*\n[^\S\n]*\n")
 # At most this many readings of one span are weighed (the most attested).
@@ -146,11 +154,15 @@ def _unsuspected(doc: Doc, span: tuple[int, int], said: Sequence[Said], flag: Fl
     noise, where the document model suspects nothing, and one no misreading
     explains (see UNSUSPECTED_CAP)? A second scan's reading is OCR's evidence,
     and stands; so does a word read otherwise ("yeast" for "years") and a lone
-    character of ours dropped (a speck read as "7")."""
+    character of ours dropped (a speck read as "7"), unless only rewritten
+    copies read so (see REWRITTEN)."""
     best = flag.best
-    if best is None or doc.stats.noise > CLEAN_NOISE:
+    if best is None or any(r.witness.scan for r in said):
         return False
-    if any(r.witness.scan for r in said):
+    support = [r.witness for r in said if form(r.witness.reading) == form(best.text)]
+    if support and all(w.editorial >= REWRITTEN for w in support):
+        return True
+    if doc.stats.noise > CLEAN_NOISE:
         return False
     ours = WORDS.findall(doc.text[span[0] : span[1]])
     theirs = WORDS.findall(best.text)
