@@ -378,6 +378,12 @@ STRAY_MARK = 0.5
 # ("over ,", "said :"; old print set thin spaces before colons), which the
 # spacing rule may join to it. French sets a space before its colons and
 # semicolons.
+# A lone double quote between spaces that opens a quotation (an even number of
+# double quotes before it in its paragraph) is joined to the word after it
+# (bln600-real single: 35 characters closer to the truth, 2 further; as a
+# closing one, by the same count, it was right 6 times in 16, and stays for
+# review; the bench's clean text has no opening one so).
+SPACED_OPENING = 0.8
 SPECK_MARKS = frozenset(".,;:_~\u00b0\u00a9\u00ae\u00ac^`\u00b4\u00a8'\u2018\u2019")
 SPACED_IN_FRENCH = frozenset(";:")
 # The copyright sign stands spaced before its year ("Copyright © 1998").
@@ -452,6 +458,9 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
                 else (token.start)
             )
             speck = _speck(doc, token) and token.text not in separators
+            if token.text == '"' and _opens_quotation(text, token.start):
+                yield _spaced_opening(text, token)
+                continue
             sure = STRAY_SPECK if speck else STRAY_MARK
             yield Flag(
                 start,
@@ -474,6 +483,28 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
             (Candidate("", sure, "rule"),),
         )
     yield from _unmatched_single_quotes(text)
+
+
+def _opens_quotation(text: str, at: int) -> bool:
+    """Does the double quote at ``at`` open a quotation: an even number of double
+    quotes before it in its paragraph, and a word right after its space?"""
+    paragraph = text.rfind("\n\n", 0, at)
+    before = text[paragraph + 2 if paragraph >= 0 else 0 : at]
+    after = text[at + 2 : at + 3]
+    return sum(map(before.count, DOUBLE)) % 2 == 0 and after.isalnum()
+
+
+def _spaced_opening(text: str, token: Token) -> Flag:
+    """The flag that joins an opening double quote to the word it opens."""
+    return Flag(
+        token.start,
+        token.end + 1,
+        text[token.start : token.end + 1],
+        FlagKind.QUOTE,
+        "an opening quote spaced from its word",
+        SPACED_OPENING,
+        (Candidate(token.text, SPACED_OPENING, "rule"),),
+    )
 
 
 def _unpaired(text: str, at: int) -> bool:

@@ -333,3 +333,13 @@ def test_single_quotes_that_do_not_pair_up_are_no_british_quoting() -> None:
         "The man came.' He went home at noon. The door,' was shut and the light "
         "was out. She left the room. The dog barked and the cart was sold."
     )
+
+
+def test_an_opening_double_quote_spaced_from_its_word_is_joined_to_it() -> None:
+    """Opening by the count of double quotes before it in its paragraph; a
+    closing one spaced off stays for review."""
+    from ocrfix import fix
+
+    assert fix('He said " I will go," and left.').text == 'He said "I will go," and left.'
+    closing = 'He said "I will go " and left.'
+    assert fix(closing).text == closing
