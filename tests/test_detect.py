@@ -343,3 +343,12 @@ def test_an_opening_double_quote_spaced_from_its_word_is_joined_to_it() -> None:
     assert fix('He said " I will go," and left.').text == 'He said "I will go," and left.'
     closing = 'He said "I will go " and left.'
     assert fix(closing).text == closing
+
+
+def test_a_stop_after_a_short_function_word_inside_a_sentence_is_a_speck() -> None:
+    from ocrfix import fix
+
+    fixed = fix("He went to. the house of. his friend.").text
+    assert fixed == "He went to the house of his friend."
+    kept = "a. the first item\nb. the second, at 5 a. m. daily."
+    assert fix(kept).text == kept
