@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ocrfix.candidates import match_case
 from ocrfix.doc import Doc
-from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
 from ocrfix.words import FREQUENCY_WEIGHT, keep_score, rank
 
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
@@ -132,18 +132,9 @@ def misread_hyphens(doc: Doc) -> Iterator[Flag]:
             and not model.is_known(second.text)
         ):
             continue
-        joined = first.text + second.text
-        if len(joined) < SPECK_JOIN_MIN_LENGTH or model.zipf(joined) < COMMON_JOIN_ZIPF:
-            continue
-        yield Flag(
-            first.start,
-            second.end,
-            doc.text[first.start : second.end],
-            FlagKind.HYPHENATION,
-            "a word broken at a line end, its hyphen read as a mark",
-            MISREAD_HYPHEN,
-            (Candidate(match_case(joined.casefold(), first.text), MISREAD_HYPHEN, "rule"),),
-        )
+        if _common_join(doc, first.text + second.text):
+            reason = "a word broken at a line end, its hyphen read as a mark"
+            yield _joined(doc, first, second, reason, MISREAD_HYPHEN)
 
 
 def _join_over_speck(doc: Doc, i: int, j: int) -> Iterator[Flag]:
@@ -162,21 +153,28 @@ def _join_over_speck(doc: Doc, i: int, j: int) -> Iterator[Flag]:
     ):
         return
     second = tokens[k + 1]
-    joined = first.text + second.text
-    if (
-        len(joined) < SPECK_JOIN_MIN_LENGTH
-        or model.zipf(joined) < COMMON_JOIN_ZIPF
-        or model.is_known(first.text + speck.text)
-    ):
-        return
-    yield Flag(
+    if _common_join(doc, first.text + second.text) and not model.is_known(first.text + speck.text):
+        reason = "a word broken by a hyphen, a speck between its parts"
+        yield _joined(doc, first, second, reason, JOIN_OVER_SPECK)
+
+
+def _common_join(doc: Doc, joined: str) -> bool:
+    """Is ``joined`` a common word of SPECK_JOIN_MIN_LENGTH letters or more?"""
+    return len(joined) >= SPECK_JOIN_MIN_LENGTH and doc.model.zipf(joined) >= COMMON_JOIN_ZIPF
+
+
+def _joined(doc: Doc, first: Token, second: Token, reason: str, confidence: float) -> Flag:
+    """The flag that joins the word ``first`` to ``second`` over what stands
+    between them, in ``first``'s case."""
+    joined = match_case((first.text + second.text).casefold(), first.text)
+    return Flag(
         first.start,
         second.end,
         doc.text[first.start : second.end],
         FlagKind.HYPHENATION,
-        "a word broken by a hyphen, a speck between its parts",
-        JOIN_OVER_SPECK,
-        (Candidate(match_case(joined.casefold(), first.text), JOIN_OVER_SPECK, "rule"),),
+        reason,
+        confidence,
+        (Candidate(joined, confidence, "rule"),),
     )
 
 

@@ -369,13 +369,13 @@ def _markup(text: str, start: int, end: int) -> bool:
 
 
 def _short_word_inside(tokens: Sequence[Token], i: int) -> bool:
-    """Is ``tokens[i]`` one of SHORT_FUNCTION_WORDS after a word and a space (not
-    a list's label opening a line: "a. the first")?"""
+    """Is ``tokens[i]`` one of SHORT_FUNCTION_WORDS after a space inside a line
+    (not a list's label opening a line, "a. the first", or a bracket)?"""
     return (
         tokens[i].text in SHORT_FUNCTION_WORDS
         and i >= 2
         and tokens[i - 1].text == " "
-        and tokens[i - 2].kind is TokenKind.WORD
+        and tokens[i - 2].kind is not TokenKind.NEWLINE
     )
 
 
