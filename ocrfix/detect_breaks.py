@@ -38,7 +38,7 @@ RARE_JOIN = 0.75
 SPECK_BETWEEN_PARTS = 3
 SPECK_JOIN_MIN_LENGTH = 6
 JOIN_OVER_SPECK = 0.8
-# A break's hyphen read as a stop or comma ("unfor. tunately", "exam. ined"):
+# A break's hyphen read as a stop or comma ("remem. bered", "exam. ined"):
 # a lower-case part after it that is no word (of FRAGMENT_MIN letters or
 # more), joined to the word before into a common word of
 # SPECK_JOIN_MIN_LENGTH letters or more.
@@ -117,7 +117,7 @@ def hyphenation(doc: Doc) -> Iterator[Flag]:
 
 
 def misread_hyphens(doc: Doc) -> Iterator[Flag]:
-    """``unfor. tunately``: a word broken at a line end whose hyphen OCR read as a
+    """``remem. bered``: a word broken at a line end whose hyphen OCR read as a
     stop or comma (see MISREAD_HYPHEN)."""
     tokens, model = doc.tokens, doc.model
     for i in range(len(tokens) - 3):

@@ -92,7 +92,7 @@ def garbage(doc: Doc) -> Iterator[Flag]:
 
 
 def junk(doc: Doc) -> Iterator[Flag]:
-    """A single chunk of specks such as ``-__s`` or ``~*,``: mostly marks, not a
+    """A single chunk of specks such as ``-__s`` or ``|~,``: mostly marks, not a
     separator (``---``, ``***``) and not a word in brackets or quotes."""
     for chunk in CHUNK.finditer(doc.text):
         if len(chunk.group().strip(EDGE_MARKS)) >= 2 and _is_junk(chunk.group()):
@@ -112,8 +112,8 @@ def junk(doc: Doc) -> Iterator[Flag]:
 
 
 def _specks_only(chunk: str) -> bool:
-    """Has ``chunk`` no letter or digit and a mark no text is made of (``~*``,
-    ``_|``), not only dashes or quotes (``--`` is a dash), and nothing of code
+    """Has ``chunk`` no letter or digit and a mark no text is made of (``|~``,
+    ``^~``), not only dashes or quotes (``--`` is a dash), and nothing of code
     (``*/``, ``=>``, ``~/``)?"""
     return (
         not any(c.isalnum() for c in chunk)

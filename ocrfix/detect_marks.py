@@ -302,7 +302,7 @@ STRAY_STOP = 0.8
 STRAY_STOP_ZIPF = 3.0
 STRAY_STOP_LETTERS = 3  # "J.P. for", "3d. a pound": initials and sums
 # ... but these short words are never abbreviated, and a stop after one
-# before a lower-case word is a speck ("of. the": on the bench's real OCR,
+# before a lower-case word is a speck ("so. far": on the bench's real OCR,
 # deleting a stop after a short function word so brought it closer to the
 # truth 145 times in 148, the longer ones included; its clean text has none;
 # with the short ones, single: 13 characters closer, none further).
@@ -528,7 +528,7 @@ def _spaced_opening(text: str, token: Token) -> Flag:
 
 def _unpaired(text: str, at: int) -> bool:
     """Has the bracket at ``at`` no partner on its line, after an opening one
-    or before a closing one ("ti)lot"; not "author(s)", "4) the name(s)", nor
+    or before a closing one ("wal)ked"; not "author(s)", "4) the name(s)", nor
     a call, "printf(fmt, x)")?"""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)

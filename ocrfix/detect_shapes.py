@@ -59,7 +59,7 @@ SHORT_CAPITALISED = 3
 # rule (the next part starts otherwise, or the join is no word). A suspended
 # compound ("pre- and post-war") reads so too: these are for review.
 BROKEN_AT_LINE_END = regex.compile(r"\p{L}-(?:[^\S\n]*\n| (?=\p{L}))")
-# But a hyphen between two lower-case words that English pairs ("it- was",
+# But a hyphen between two lower-case words that English pairs ("so- far",
 # a pair of the context model's corpus) is a speck, removed; not before the
 # conjunctions of a suspended compound ("pre- and post-war"). bln600-real /
 # -tess single: 16 / 12 characters closer to the truth, none further; the
@@ -223,7 +223,7 @@ def broken_at_line_end(doc: Doc) -> Iterator[Flag]:
 
 def _speck_hyphen(doc: Doc, hyphen: int) -> bool:
     """Does the hyphen at ``hyphen`` stand between two lower-case words that
-    English pairs ("it- was", "a- father"), not before a conjunction ("pre- and
+    English pairs ("so- far", "the- garden"), not before a conjunction ("pre- and
     post-war")? Then it is a speck, no break (see SPECK_HYPHEN)."""
     before = WORD_BEFORE.search(doc.text, 0, hyphen)
     after = WORD_AFTER.match(doc.text, hyphen + 1 + _spaces(doc.text, hyphen + 1))

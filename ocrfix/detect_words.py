@@ -28,7 +28,7 @@ from ocrfix.words import Ranking, rank
 REAL_WORD_MARGIN = 2.0
 REAL_WORD_MAX_COST = 1.3
 # A hyphen inside a word where a part is no word and the two make a common
-# word ("re-cently", "ex-amined"): a line-end break kept when the text was
+# word ("gar-dener", "ex-amined"): a line-end break kept when the text was
 # re-flowed; read as the word.
 BROKEN_WORD = 0.8
 BROKEN_WORD_LETTERS = 6
@@ -220,7 +220,7 @@ def _check_word(doc: Doc, i: int) -> Iterator[Flag]:
 
 def _broken_word(word: str, model: Model) -> str | None:
     """``word`` joined, if it is one word broken by a hyphen that a re-flow kept
-    ("re-cently", "ex-amined"): a part is no word and the join a common word of
+    ("gar-dener", "ex-amined"): a part is no word and the join a common word of
     BROKEN_WORD_LETTERS or more (see BROKEN_WORD); None otherwise."""
     first, hyphen, second = word.partition("-")
     if not hyphen or "-" in second or not second.islower():

@@ -78,7 +78,7 @@ IN_DOCUMENT_BONUS = 1.0
 # unchanged; clean text read against a heavy scan 428 -> 442 characters
 # changed. Readings the index search found count alike when the channel prices
 # them as typical confusions (single CER -16.8% -> -16.9% / -34.9% -> -35.1%,
-# clean text 15 -> 16 edits: "decensed", a slip of the transcription, mended).
+# clean text 15 -> 16 edits: another misspelling of the transcription mended).
 LONG_WORD_LETTERS = 6
 TYPICAL_READING_COST = 2.0
 NEAR_LONG_WORD_BONUS = 1.0

@@ -268,7 +268,7 @@ def test_a_rare_word_broken_in_a_line_is_joined_and_a_capital_speck_is_skipped()
     assert fix("He said that some- Er thing was wrong with the door.").text == (
         "He said that something was wrong with the door."
     )
-    phrase = "It was a portion of- the house at the end."  # not "ofthe": a phrase's word
+    phrase = "It was a piece of- the old wall at the end."  # not "ofthe": a phrase's word
     assert fix(phrase).text == phrase.replace("of-", "of")
 
 
@@ -286,29 +286,29 @@ def test_a_mark_set_off_in_a_text_that_joins_its_marks_is_joined() -> None:
 def test_a_bracket_inside_a_word_with_no_partner_on_its_line_is_a_speck() -> None:
     from ocrfix import fix
 
-    assert fix("The pi)lots came home.").text == "The pilots came home."
+    assert fix("The men wal)ked home.").text == "The men walked home."
     kept = "4) The author(s) and the call f(x) stay;\nso does printf(fmt, x) here."
     assert fix(kept).text == kept
 
 
 def test_a_word_broken_at_a_line_end_with_its_hyphen_read_as_a_stop_is_joined() -> None:
-    """ "unfor. tunately": the second part is no word, the two make a common one;
+    """ "remem. bered": the second part is no word, the two make a common one;
     a stop before a word, or before a fragment that joins into no word, stays."""
     from ocrfix import fix
 
-    assert fix("I unfor. tunately did it, and he was exam.\nined by the surgeon.").text == (
-        "I unfortunately did it, and he was examined by the surgeon."
+    assert fix("I remem. bered it, and he was exam.\nined by the surgeon.").text == (
+        "I remembered it, and he was examined by the surgeon."
     )
     kept = "He came home. Then, ined, he left."
     assert fix(kept).text == kept
 
 
 def test_a_word_broken_by_a_hyphen_a_reflow_kept_is_joined() -> None:
-    """ "re-cently": a part is no word and the two make a common one; compounds
+    """ "gar-dener": a part is no word and the two make a common one; compounds
     of two words ("re-entry", "well-known") keep their hyphens."""
     from ocrfix import fix
 
-    assert fix("He was re-cently ex-amined there.").text == "He was recently examined there."
+    assert fix("A gar-dener was ex-amined there.").text == "A gardener was examined there."
     kept = "A well-known re-entry and co-operation."
     assert fix(kept).text == kept
 
@@ -340,7 +340,7 @@ def test_an_opening_double_quote_spaced_from_its_word_is_joined_to_it() -> None:
     closing one spaced off stays for review."""
     from ocrfix import fix
 
-    assert fix('He said " I will go," and left.').text == 'He said "I will go," and left.'
+    assert fix('She said " we shall go," and left.').text == 'She said "we shall go," and left.'
     closing = 'He said "I will go " and left.'
     assert fix(closing).text == closing
 
@@ -348,7 +348,7 @@ def test_an_opening_double_quote_spaced_from_its_word_is_joined_to_it() -> None:
 def test_a_stop_after_a_short_function_word_inside_a_sentence_is_a_speck() -> None:
     from ocrfix import fix
 
-    fixed = fix("He went to. the house of. his friend.").text
-    assert fixed == "He went to the house of his friend."
+    fixed = fix("We came so. far and it. seemed late.").text
+    assert fixed == "We came so far and it seemed late."
     kept = "a. the first item\nb. the second, at 5 a. m. daily."
     assert fix(kept).text == kept

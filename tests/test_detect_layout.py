@@ -76,6 +76,6 @@ def test_separators_and_enumerations_are_not_garbage() -> None:
 def test_a_chunk_of_speck_marks_is_removed_but_dashes_and_code_stay() -> None:
     from ocrfix import fix
 
-    assert fix("He went ~* home and _| slept.").text == "He went home and slept."
+    assert fix("He went |~ home and ^~ slept.").text == "He went home and slept."
     kept = "He went -- as said -- home. Set x => y, then /* note */ and a ** b."
     assert fix(kept).text == kept
