@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from ocrfix.align import Block, Tag, align
 from ocrfix.discover import Shingles, shingles
 from ocrfix.doc import Doc
-from ocrfix.model import Model, document_stats
+from ocrfix.model import CLEAN_NOISE, Model, document_stats
 from ocrfix.posterior import EDITORIAL_COST, Witness, ocr_cost
 from ocrfix.tokens import tokenize
 from ocrfix.types import Evidence, TokenKind
@@ -73,7 +73,6 @@ EDITORIAL_PRIOR = (0.05, 500)
 # task) CER -83.5% -> -86.7%, noisy3 -88.3% -> -89.9%, clean text against a
 # heavy scan 439 -> 428 characters changed, words of the edited copies'
 # rewording taken 4 -> 2; SCAN_EDITS 0 / 1 / 2 gave ref -86.6 / -86.7 / -86.7%.
-CLEAN_NOISE = 0.008
 SCAN_UNSHARED_UNITS = 10
 SCAN_EDITS = 1
 SCAN_GARBLE_RATE = 0.05

@@ -163,6 +163,9 @@ class DocStats:
 # from making every change look likely.
 MIN_NOISE = 0.003
 MAX_NOISE = 0.3
+# A text with no more noise than this shows no OCR errors of its own: a clean
+# copy (see copies.CLEAN_NOISE's use for scans), or a clean text to correct.
+CLEAN_NOISE = 0.008
 # Pseudo-counts: a short text is assumed 1 error in 100 words until it shows more.
 PRIOR_WORDS = 100
 PRIOR_ERRORS = 1

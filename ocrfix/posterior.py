@@ -95,7 +95,7 @@ STRING_CHAR_COST = 1.5
 EDIT_SPECIFICITY = 0.1
 EDITORIAL_COST = 7.0
 EDIT_LIKENESS_SLOPE = 0.5
-# A second scan of the print (see copies.CLEAN_NOISE) copies no one's edit,
+# A second scan of the print (see model.CLEAN_NOISE) copies no one's edit,
 # and its agreement with another copy is evidence of its own, also where our
 # reading is too garbled for a misreading of it to explain theirs (a heavy
 # scan's "gcnerorsity" where two copies read "generosity": on the bench's
@@ -117,7 +117,7 @@ class Witness:
 
     noise: the copy's share of OCR errors per word.
     editorial: its rate of editorial changes per word (0 for the document itself).
-    scan: it is a second scan of our print (see copies.CLEAN_NOISE): no editor.
+    scan: it is a second scan of our print (see model.CLEAN_NOISE): no editor.
     """
 
     reading: str

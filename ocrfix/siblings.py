@@ -21,9 +21,10 @@ from dataclasses import replace
 
 import regex
 
-from ocrfix.copies import CLEAN_NOISE, Said, Sibling, View, keep_our_words, view_of
+from ocrfix.copies import Said, Sibling, View, keep_our_words, view_of
 from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
+from ocrfix.model import CLEAN_NOISE
 from ocrfix.posterior import Witness, posterior, text_log_prob
 from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
 from ocrfix.units import Unit, form, units_of
@@ -37,7 +38,7 @@ CONFIRMABLE = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.SPACING
 # for review at AGREED_CAP.
 VETOED_BY_AGREEMENT = frozenset({FlagKind.PUNCTUATION, FlagKind.QUOTE})
 AGREED_CAP = 0.5
-# A text that shows no OCR noise (see copies.CLEAN_NOISE), where the document
+# A text that shows no OCR noise (see model.CLEAN_NOISE), where the document
 # model suspects nothing and no second scan reads otherwise: what an edition
 # reads otherwise there, if no misreading explains it (words added, words
 # dropped, marks changed), is more likely its own wording than a slip of ours.

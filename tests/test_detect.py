@@ -352,3 +352,14 @@ def test_a_stop_after_a_short_function_word_inside_a_sentence_is_a_speck() -> No
     assert fixed == "We came so far and it seemed late."
     kept = "a. the first item\nb. the second, at 5 a. m. daily."
     assert fix(kept).text == kept
+
+
+def test_a_near_word_the_index_finds_is_taken_at_its_calibrated_confidence() -> None:
+    """A reading the index search finds, one edit from an unknown word with no
+    rival, is right more often than its raw share says (the reliability table):
+    its confidence is recalibrated, and it is taken."""
+    from ocrfix import check, fix
+
+    assert fix("The beautifl was there yesterday.").text == "The beautiful was there yesterday."
+    (flag,) = check("The beautifl was there yesterday.")
+    assert flag.best is not None and flag.best.source == "dictionary"
