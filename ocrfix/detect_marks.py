@@ -444,6 +444,9 @@ GLUED_BRACKET = regex.compile(r"(?<=\p{Ll})[(\[]|[)\]](?=\p{Ll})")
 # characters closer to the truth, none further; the bench's clean text has
 # none, and Debian's plain-text files pair theirs: "author(s)", "f(x, y)").
 UNPAIRED_BRACKET = 0.8
+# How far along its line a bracket's partner is looked for (bounded, so that a
+# text with no line breaks stays linear).
+LINE_HORIZON = 500
 BRACKET_PAIRS = {"(": ("(", ")"), ")": ("(", ")"), "[": ("[", "]"), "]": ("[", "]")}
 WORD_START_QUOTE = regex.compile(r"(?:^|(?<=\s))['\u2018](?=\p{L})")
 # Any opening single quote, whatever it opens ("'90% done'"), a backtick
@@ -507,8 +510,8 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
 def _opens_quotation(text: str, at: int) -> bool:
     """Does the double quote at ``at`` open a quotation: an even number of double
     quotes before it in its paragraph, and a word right after its space?"""
-    paragraph = text.rfind("\n\n", 0, at)
-    before = text[paragraph + 2 if paragraph >= 0 else 0 : at]
+    paragraph = text.rfind("\n\n", max(0, at - QUOTE_HORIZON), at)
+    before = text[paragraph + 2 if paragraph >= 0 else max(0, at - QUOTE_HORIZON) : at]
     after = text[at + 2 : at + 3]
     return sum(map(before.count, DOUBLE)) % 2 == 0 and after.isalnum()
 
@@ -530,11 +533,11 @@ def _unpaired(text: str, at: int) -> bool:
     """Has the bracket at ``at`` no partner on its line, after an opening one
     or before a closing one ("wal)ked"; not "author(s)", "4) the name(s)", nor
     a call, "printf(fmt, x)")?"""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
+    start = text.rfind("\n", max(0, at - LINE_HORIZON), at) + 1 or max(0, at - LINE_HORIZON)
+    end = text.find("\n", at, at + LINE_HORIZON)
     opening, closing = BRACKET_PAIRS[text[at]]
     if text[at] == opening:
-        return closing not in text[at : end if end >= 0 else len(text)]
+        return closing not in text[at : end if end >= 0 else at + LINE_HORIZON]
     return opening not in text[start:at]
 
 
