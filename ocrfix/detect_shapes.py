@@ -48,6 +48,9 @@ RUN_TOGETHER = 0.8
 WORD_BEFORE = regex.compile(r"\p{L}+$")
 WORD_AFTER = regex.compile(r"\p{L}+")
 NOT_PROSE = regex.compile(r"[/@_\\=]")
+# How far back a word before a mark is looked for: searching the whole text
+# before it would make a long text quadratic.
+WORD_REACH = 100
 # Where a capital follows a lower-case letter ("ofthE"); a name or brand
 # capitalises a part of this many letters or more ("McLeod", "eBay"), and a
 # word this short may be an abbreviation ("PhD").
@@ -225,7 +228,7 @@ def _speck_hyphen(doc: Doc, hyphen: int) -> bool:
     """Does the hyphen at ``hyphen`` stand between two lower-case words that
     English pairs ("so- far", "the- garden"), not before a conjunction ("pre- and
     post-war")? Then it is a speck, no break (see SPECK_HYPHEN)."""
-    before = WORD_BEFORE.search(doc.text, 0, hyphen)
+    before = WORD_BEFORE.search(doc.text, max(0, hyphen - WORD_REACH), hyphen)
     after = WORD_AFTER.match(doc.text, hyphen + 1 + _spaces(doc.text, hyphen + 1))
     if before is None or after is None:
         return False
