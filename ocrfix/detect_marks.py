@@ -360,12 +360,18 @@ def _markup(text: str, start: int, end: int) -> bool:
     between two digits (a range: "1..10")?"""
     run = text[start:end]
     after = text[end : end + 1]
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and RST_EXPLICIT.match(text, start):
+    if RST_EXPLICIT.match(text, start) and _opens_line(text, start):
         return True
     if run == "::" and after in ("", "\n", "\r"):
         return True
     return run == ".." and text[start - 1 : start].isdigit() and after.isdigit()
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Is only white space between the start of its line and ``at``?"""
+    before = text[max(0, at - LINE_HORIZON) : at]
+    line = before[before.rfind("\n") + 1 :]
+    return not line.strip() and ("\n" in before or at <= LINE_HORIZON)
 
 
 def _short_word_inside(tokens: Sequence[Token], i: int) -> bool:
