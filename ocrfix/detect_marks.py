@@ -403,14 +403,14 @@ STRAY_MARK = 0.5
 # ("over ,", "said :"; old print set thin spaces before colons), which the
 # spacing rule may join to it. French sets a space before its colons and
 # semicolons.
+SPECK_MARKS = frozenset(".,;:_~\u00b0\u00a9\u00ae\u00ac^`\u00b4\u00a8'\u2018\u2019")
+SPACED_IN_FRENCH = frozenset(";:")
 # A lone double quote between spaces that opens a quotation (an even number of
 # double quotes before it in its paragraph) is joined to the word after it
 # (bln600-real single: 35 characters closer to the truth, 2 further; as a
 # closing one, by the same count, it was right 6 times in 16, and stays for
 # review; the bench's clean text has no opening one so).
 SPACED_OPENING = 0.8
-SPECK_MARKS = frozenset(".,;:_~\u00b0\u00a9\u00ae\u00ac^`\u00b4\u00a8'\u2018\u2019")
-SPACED_IN_FRENCH = frozenset(";:")
 # The copyright sign stands spaced before its year ("Copyright © 1998").
 SIGNS = frozenset("\u00a9")
 SIGNED = regex.compile(r"[^\S\n]+(?:1\d|20)\d\d(?!\d)")
@@ -485,10 +485,10 @@ def stray_marks(doc: Doc) -> Iterator[Flag]:
                 if token.start > 0 and text[token.start - 1] == " "
                 else (token.start)
             )
-            speck = _speck(doc, token) and token.text not in separators
             if token.text == '"' and _opens_quotation(text, token.start):
                 yield _spaced_opening(text, token)
                 continue
+            speck = _speck(doc, token) and token.text not in separators
             sure = STRAY_SPECK if speck else STRAY_MARK
             yield Flag(
                 start,
