@@ -539,12 +539,10 @@ def _unpaired(text: str, at: int) -> bool:
     """Has the bracket at ``at`` no partner on its line, after an opening one
     or before a closing one ("wal)ked"; not "author(s)", "4) the name(s)", nor
     a call, "printf(fmt, x)")?"""
-    start = text.rfind("\n", max(0, at - LINE_HORIZON), at) + 1 or max(0, at - LINE_HORIZON)
-    end = text.find("\n", at, at + LINE_HORIZON)
+    before = text[max(0, at - LINE_HORIZON) : at].rpartition("\n")[2]
+    after = text[at : at + LINE_HORIZON].partition("\n")[0]
     opening, closing = BRACKET_PAIRS[text[at]]
-    if text[at] == opening:
-        return closing not in text[at : end if end >= 0 else at + LINE_HORIZON]
-    return opening not in text[start:at]
+    return closing not in after if text[at] == opening else opening not in before
 
 
 def _unmatched_single_quotes(text: str) -> Iterator[Flag]:
@@ -577,7 +575,7 @@ def _unmatched_single_quotes(text: str) -> Iterator[Flag]:
     single_style = (
         style_closes >= SINGLE_STYLE_CLOSINGS
         and style_closes > double_marks
-        and _mostly_paired(text)
+        and _mostly_paired(text, openings)
     )
     for found, out_of, reason in (
         (unclosed, openings, "an opening quote that nothing closes in its sentence"),
@@ -597,12 +595,12 @@ def _unmatched_single_quotes(text: str) -> Iterator[Flag]:
             )
 
 
-def _mostly_paired(text: str) -> bool:
+def _mostly_paired(text: str, openings: Sequence[regex.Match[str]]) -> bool:
     """Do most of ``text``'s single quotes (PAIRED_SHARE) pair up, each opening
-    one followed by a closing one before the next opens? British quoting
-    does; specks fall as they may."""
+    one followed by a closing one before the next opens (``openings``: its
+    quotes that open a word)? British quoting does; specks fall as they may."""
     events = sorted(
-        [(m.start(), True) for m in WORD_START_QUOTE.finditer(text)]
+        [(m.start(), True) for m in openings]
         + [(m.start(), False) for m in ANY_CLOSING_SINGLE.finditer(text)]
     )
     pairs, waiting = 0, False

@@ -47,6 +47,7 @@ INNER_MARK = regex.compile(r"(?<=\p{Ll})[.,;:](?=\p{Ll}{2})")
 RUN_TOGETHER = 0.8
 WORD_BEFORE = regex.compile(r"\p{L}+$")
 WORD_AFTER = regex.compile(r"\p{L}+")
+SPACED_WORD = regex.compile(r"\s*(\p{L}+)")
 NOT_PROSE = regex.compile(r"[/@_\\=]")
 # How far back a word before a mark is looked for: searching the whole text
 # before it would make a long text quadratic.
@@ -229,21 +230,16 @@ def _speck_hyphen(doc: Doc, hyphen: int) -> bool:
     English pairs ("so- far", "the- garden"), not before a conjunction ("pre- and
     post-war")? Then it is a speck, no break (see SPECK_HYPHEN)."""
     before = WORD_BEFORE.search(doc.text, max(0, hyphen - WORD_REACH), hyphen)
-    after = WORD_AFTER.match(doc.text, hyphen + 1 + _spaces(doc.text, hyphen + 1))
+    after = SPACED_WORD.match(doc.text, hyphen + 1)
     if before is None or after is None:
         return False
-    first, second = before.group(), after.group()
+    first, second = before.group(), after.group(1)
     return (
         first.islower()
         and second.islower()
         and second not in SUSPENDING
         and doc.model.context.attested(first, second)
     )
-
-
-def _spaces(text: str, at: int) -> int:
-    """How many white-space characters begin ``text[at:]``."""
-    return len(text[at:]) - len(text[at:].lstrip())
 
 
 def _flag(
