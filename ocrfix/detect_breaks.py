@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from ocrfix.candidates import match_case
 from ocrfix.doc import Doc
 from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
-from ocrfix.words import FREQUENCY_WEIGHT, keep_score, rank
+from ocrfix.words import (
+    FREQUENCY_WEIGHT,
+    SHORT_UNKNOWN_ZIPF,
+    UNKNOWN_ZIPF,
+    keep_score,
+    rank,
+)
 
 # Cost of a space lost inside a word ("embat tled") on top of the error base.
 SPLIT_COST = 1.0
@@ -49,6 +55,9 @@ FRAGMENT_MIN = 3
 # the join is ranked as an unknown word, and its best reading suggested when
 # at least this likely (times the join's own confidence).
 MENDED_JOIN_MIN = 0.7
+# A split word's part this short that is no word of running text is a piece
+# of a word ("walk ing", "certain ly"), whatever its frequency in the lists.
+FRAGMENT_LETTERS = 3
 
 
 def split_words(doc: Doc) -> Iterator[Flag]:
@@ -65,7 +74,7 @@ def split_words(doc: Doc) -> Iterator[Flag]:
         ):
             continue
         model = doc.model
-        if model.is_known(a.text) and model.is_known(b.text):
+        if all(model.is_known(part) and not _fragment(doc, part) for part in (a.text, b.text)):
             continue
         joined = a.text + b.text
         if not model.is_known(joined) or "-" in joined:
@@ -73,9 +82,7 @@ def split_words(doc: Doc) -> Iterator[Flag]:
         # Both readings on the scale of words.rank: log10 P(a) P(b) against
         # log10 P(ab) less the cost of a space inserted by the OCR.
         apart = (
-            keep_score(a.text, b.text, model, doc.stats, sentence_start=False)
-            + keep_score(b.text, None, model, doc.stats, sentence_start=False)
-            - FREQUENCY_WEIGHT * 9
+            _part_score(doc, a.text, b.text) + _part_score(doc, b.text, None) - FREQUENCY_WEIGHT * 9
         )
         together = FREQUENCY_WEIGHT * model.zipf(joined) - doc.stats.error_base - SPLIT_COST
         p_join = 1.0 / (1.0 + 10 ** (apart - together))
@@ -91,6 +98,21 @@ def split_words(doc: Doc) -> Iterator[Flag]:
             round(p_join, 3),
             (Candidate(match_case(joined.casefold(), a.text), round(p_join, 3), "dictionary"),),
         )
+
+
+def _part_score(doc: Doc, part: str, right: str | None) -> float:
+    """The prior of a part of a split word as a word of its own (a fragment
+    counts as an unknown word, however often the word lists list it)."""
+    score = keep_score(part, right, doc.model, doc.stats, sentence_start=False)
+    if _fragment(doc, part):
+        return min(score, SHORT_UNKNOWN_ZIPF.get(len(part), UNKNOWN_ZIPF))
+    return score
+
+
+def _fragment(doc: Doc, part: str) -> bool:
+    """Is ``part`` a word's piece, listed only as debris of the word lists'
+    tokenizing ("ing", "ly", "ed"): short, and no word of running text?"""
+    return len(part) <= FRAGMENT_LETTERS and not doc.model.running_word(part)
 
 
 def hyphenation(doc: Doc) -> Iterator[Flag]:

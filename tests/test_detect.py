@@ -363,3 +363,14 @@ def test_a_near_word_the_index_finds_is_taken_at_its_calibrated_confidence() -> 
     assert fix("The beautifl was there yesterday.").text == "The beautiful was there yesterday."
     (flag,) = check("The beautifl was there yesterday.")
     assert flag.best is not None and flag.best.source == "dictionary"
+
+
+def test_a_split_word_is_joined_over_a_suffix_but_not_over_a_word() -> None:
+    """ "bark ing": a part that is no word of running text is a piece of one,
+    though the word lists list "ing"; "post mortem", "to day's": each part
+    is a word, and the two are written apart on purpose."""
+    from ocrfix import fix
+
+    assert fix("The dogs were bark ing all night.").text == "The dogs were barking all night."
+    kept = "The surgeon made a post mortem examination. At to day's sitting the house rose."
+    assert fix(kept).text == kept
