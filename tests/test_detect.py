@@ -374,3 +374,14 @@ def test_a_split_word_is_joined_over_a_suffix_but_not_over_a_word() -> None:
     assert fix("The dogs were bark ing all night.").text == "The dogs were barking all night."
     kept = "The surgeon made a post mortem examination. At to day's sitting the house rose."
     assert fix(kept).text == kept
+
+
+def test_a_long_unknown_words_best_reading_is_taken_at_its_calibrated_confidence() -> None:
+    """A long unknown word has few neighbours: its best reading is right more
+    often than its share of the ranking says (the reliability table), so in
+    noisy text it is taken, though rival readings share the rest."""
+    from ocrfix import check, fix
+
+    assert fix("He was an engimeeer there.").text == "He was an engineer there."
+    (flag,) = check("He was an engimeeer there.")
+    assert flag.best is not None and flag.best.confidence >= 0.7
