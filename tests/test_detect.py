@@ -385,3 +385,6 @@ def test_a_long_unknown_words_best_reading_is_taken_at_its_calibrated_confidence
     assert fix("He was an engimeeer there.").text == "He was an engineer there."
     (flag,) = check("He was an engimeeer there.")
     assert flag.best is not None and flag.best.confidence >= 0.7
+    # A rare word the word lists know is genuine, not a misreading.
+    kept = "The crew were weary and desponding after the storm, and silent."
+    assert fix(kept).text == kept
