@@ -45,6 +45,7 @@ DETECTORS: dict[str, Detector] = {
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,
     "lone-letters": detect_shapes.lone_letters,
+    "bars-for-letters": detect_shapes.bars_for_letters,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
     "artifacts": detect_layout.artifacts,

@@ -151,3 +151,18 @@ def test_a_hyphen_between_two_words_english_pairs_is_a_speck() -> None:
     )
     kept = "Both pre- and post-war, a hook- nosed man."
     assert fix(kept).text == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| name | value |\n| a | have |",  # a table's rows
+        "x = set(a) | set(b)",  # code
+        "Join the patterns with a | and make them optional.",  # prose about the bar
+        "left   | have the column",  # a column
+    ],
+)
+def test_a_bar_that_is_no_misread_letter_is_left_alone(text: str) -> None:
+    from ocrfix import fix
+
+    assert fix(text).text == text
