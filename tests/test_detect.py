@@ -388,3 +388,13 @@ def test_a_long_unknown_words_best_reading_is_taken_at_its_calibrated_confidence
     # A rare word the word lists know is genuine, not a misreading.
     kept = "The crew were weary and desponding after the storm, and silent."
     assert fix(kept).text == kept
+
+
+def test_a_stop_ending_a_line_after_a_word_that_ends_no_sentence_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("They searched the house and the.\ngarden.").text == (
+        "They searched the house and the\ngarden."
+    )
+    kept = "The guests had all arrived.\nsoon after, it rained."
+    assert fix(kept).text == kept
