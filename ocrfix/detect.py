@@ -48,6 +48,7 @@ DETECTORS: dict[str, Detector] = {
     "bars-for-letters": detect_shapes.bars_for_letters,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
+    "line-end-specks": detect_layout.line_end_specks,
     "artifacts": detect_layout.artifacts,
 }
 

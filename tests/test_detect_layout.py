@@ -79,3 +79,12 @@ def test_a_chunk_of_speck_marks_is_removed_but_dashes_and_code_stay() -> None:
     assert fix("He went |~ home and ^~ slept.").text == "He went home and slept."
     kept = "He went -- as said -- home. Set x => y, then /* note */ and a ** b."
     assert fix(kept).text == kept
+
+
+def test_a_speck_after_a_lines_last_sentence_is_removed() -> None:
+    from ocrfix import fix
+
+    text = "The shop was closed. 7\nThey went home. *\nIt rained."
+    assert fix(text).text == "The shop was closed.\nThey went home.\nIt rained."
+    kept = "Files: *\nCopyright: 2020\nSee chapter 7\nThe end."
+    assert fix(kept).text == kept
