@@ -96,6 +96,8 @@ LONE_LETTER = regex.compile(
 LONE_LETTER_SPECK = 0.75
 # Letters that are words, per language; languages not listed are not checked.
 LONE_LETTER_WORDS = {"en": frozenset("aio")}
+LIST_CONJUNCTIONS = frozenset({"and", "or"})
+LETTER_LIST_REACH = 8
 NAMED_BY_LETTER = frozenset(
     """letter letters section subsection part plan item type grade class vitamin
     column row paragraph clause option size model exhibit schedule appendix figure
@@ -195,6 +197,8 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
         letter = found.group("letter")
         if letter in words or found.group("before").casefold() in NAMED_BY_LETTER:
             continue
+        if _in_letter_list(doc.text, found.start("before"), found.group("before")):
+            continue  # "options a, b and c"
         start = found.start("letter") - 1
         yield _flag(
             start,
@@ -204,6 +208,15 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
             LONE_LETTER_SPECK,
             FlagKind.GARBAGE,
         )
+
+
+def _in_letter_list(text: str, at: int, before: str) -> bool:
+    """Is ``before``, the word at ``at`` before a lone letter, itself a lone
+    letter, or a conjunction after one: the letter is a list's item?"""
+    if len(before) == 1:
+        return True
+    chunks = text[max(0, at - LETTER_LIST_REACH) : at].split()
+    return before in LIST_CONJUNCTIONS and bool(chunks) and len(chunks[-1].rstrip(",;")) == 1
 
 
 def bars_for_letters(doc: Doc) -> Iterator[Flag]:

@@ -166,3 +166,10 @@ def test_a_bar_that_is_no_misread_letter_is_left_alone(text: str) -> None:
     from ocrfix import fix
 
     assert fix(text).text == text
+
+
+def test_lone_letters_that_are_a_lists_items_are_kept() -> None:
+    from ocrfix import fix
+
+    text = "Pick options a, b and c from the list."
+    assert fix(text).text == text
