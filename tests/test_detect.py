@@ -398,3 +398,9 @@ def test_a_stop_ending_a_line_after_a_word_that_ends_no_sentence_is_a_speck() ->
     )
     kept = "The guests had all arrived.\nsoon after, it rained."
     assert fix(kept).text == kept
+
+
+def test_a_comma_after_an_article_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("He took the, money from a, drawer.").text == "He took the money from a drawer."
