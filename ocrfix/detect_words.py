@@ -411,10 +411,15 @@ def _check_part(
         max_cost=REAL_WORD_MAX_COST if known else float("inf"),
         restrict_to=LONE_LETTER_READINGS if lone_letter or observed.isdigit() else None,
         # A capitalised word inside a sentence is taken for a name unless a
-        # typical confusion explains it; near words found by generic edits
-        # cannot change that, so the costly index search is skipped.
+        # typical confusion explains it; in a clean text near words found by
+        # generic edits cannot change that, so the costly index search is
+        # skipped. In a noisy one, they are searched: there a capitalised
+        # "Jantuary" is more often a misread word than a name, unless it has
+        # letters English lacks ("Surý").
         # Words in capitals (headlines) are searched: they are mostly common words.
-        search=observed.isupper() or not (observed[:1].isupper() and not sentence_start),
+        search=observed.isupper()
+        or (_noisy(doc) and observed.isascii())
+        or not (observed[:1].isupper() and not sentence_start),
     )
     p_error = 1.0 - ranking.keep
     suggestions = _suggestions(
