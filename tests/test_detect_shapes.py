@@ -109,6 +109,8 @@ def test_a_bracket_that_may_pair_with_another_is_left_for_review() -> None:
     [
         ("The man had e been seen at the house.", "The man had been seen at the house."),
         ("He said, r that the door was shut.", "He said, that the door was shut."),
+        ("The Government w ought to act.", "The Government ought to act."),
+        ("He spoke sharply. e Witnesses were called.", "He spoke sharply. Witnesses were called."),
     ],
 )
 def test_a_lone_letter_between_words_is_a_speck(text: str, fixed: str) -> None:
@@ -122,6 +124,7 @@ def test_a_lone_letter_between_words_is_a_speck(text: str, fixed: str) -> None:
         "Under plan b the letter e of section c was kept.",  # things named by a letter
         "The man had E. Smith and J. Brown with him.",  # initials
         "Il y a une porte.",  # another language
+        "He quoted Ortega y Gasset and Sveinn í Felli.",  # a name's particle
     ],
 )
 def test_letters_that_are_words_or_names_stay(text: str) -> None:
