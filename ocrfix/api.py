@@ -20,6 +20,7 @@ from ocrfix.doc import make_doc
 from ocrfix.model import load_model
 from ocrfix.siblings import with_siblings
 from ocrfix.types import Decision, Fixed, Flag, OcrConfidence
+from ocrfix.verbatim import outside_code
 
 DEFAULT = Config()
 
@@ -55,7 +56,7 @@ def check(
             for k, s in enumerate(siblings)
         ]
         flags = resolve_overlaps(with_siblings(doc, flags, prepared))
-    return on_graphemes(text, flags)
+    return on_graphemes(text, outside_code(text, flags))
 
 
 def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:

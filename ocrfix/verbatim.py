@@ -1,0 +1,73 @@
+"""Code quoted in a text, which is not prose and is never corrected.
+
+Born-digital notes and Markdown files quote code between backticks
+(```clippy::all```) and in fenced blocks; their marks and names are the
+code's own, and prose rules would "mend" them (``::`` is no doubled colon,
+``-p`` no hyphen glued to a word). OCR of print has no backticks, so on
+OCR this changes nothing. A pure function of the text and its flags.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+import regex
+
+from ocrfix.types import Flag
+
+# A fence opens a block of code: three or more backticks or tildes at a
+# line's start (after at most three spaces); the block runs to the next
+# fence of the same mark at least as long, or to the text's end.
+FENCE = regex.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
+# Code in a line: a run of backticks, then anything but a line break, then
+# the same run again (CommonMark's code span, kept to one line), set off from
+# the words around it: a backtick OCR reads for a speck is glued to a word
+# ("ring`Of").
+INLINE_CODE = regex.compile(r"(?<![`\w])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?![`\w])")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that quote code, in text order, not overlapping."""
+    if "`" not in text and "~~~" not in text:
+        return []
+    blocks = _fenced_blocks(text)
+    spans = list(blocks)
+    starts = [start for start, _ in blocks]
+    for found in INLINE_CODE.finditer(text):
+        k = bisect.bisect_right(starts, found.start()) - 1
+        if k < 0 or blocks[k][1] <= found.start():
+            spans.append(found.span())
+    return sorted(spans)
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks, fences included (see FENCE)."""
+    blocks = []
+    opening = None
+    for found in FENCE.finditer(text):
+        fence = found.group("fence")
+        if opening is None:
+            opening = found
+        elif fence[0] == opening.group("fence")[0] and len(fence) >= len(opening.group("fence")):
+            blocks.append((opening.start(), found.end()))
+            opening = None
+    if opening is not None:
+        blocks.append((opening.start(), len(text)))
+    return blocks
+
+
+def outside_code(text: str, flags: Iterable[Flag]) -> list[Flag]:
+    """``flags`` less those that touch code quoted in ``text``."""
+    flags = list(flags)
+    spans = code_spans(text)
+    if not spans:
+        return flags
+    starts = [start for start, _ in spans]
+    return [flag for flag in flags if not _touches(flag, spans, starts)]
+
+
+def _touches(flag: Flag, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Does ``flag`` overlap one of ``spans`` (sorted; ``starts`` their starts)?"""
+    k = bisect.bisect_left(starts, flag.end) - 1
+    return k >= 0 and spans[k][1] > flag.start
