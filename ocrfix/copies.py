@@ -348,7 +348,7 @@ def _quote_moved(block: Block, mine: Sequence[Unit], theirs: Sequence[Unit]) -> 
 def _bridged(blocks: list[Block], mine: Sequence[Unit], theirs: Sequence[Unit]) -> list[Block]:
     """``blocks`` with a single mark both read alike between two differences
     made part of them where a word moved across it ("trom - delirium" against
-    "from delirium-"): one difference, judged whole, not a word added on one
+    "from fever-"): one difference, judged whole, not a word added on one
     side of the mark and dropped on the other."""
     out = list(blocks)
     for k in range(1, len(out) - 1):
@@ -437,8 +437,8 @@ def _vote(doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block) -> Vot
     lead = ""
     if not inserted and theirs and a0 > 0 and b0 > 0:
         # The copy joins what we space ("x-y" where we read "x y"): our space
-        # is part of the misreading; or it spaces what we join ("the-diamands"
-        # for "the diamonds"): its space is part of the reading.
+        # is part of the misreading; or it spaces what we join ("the-garclens"
+        # for "the gardens"): its space is part of the reading.
         their_gap = sibling.text[sibling.units[b0 - 1].end : theirs[0].start]
         our_gap = doc.text[mine[a0 - 1].end : start]
         if not their_gap and our_gap and not our_gap.strip():
@@ -551,7 +551,7 @@ def _lost_line(ours: Sequence[Unit], theirs: Sequence[Unit], inserted: bool) -> 
 def _without_stray_edges(text: str, units: Sequence[Unit]) -> Sequence[Unit]:
     """``units`` (of ``text``) without the specks at their ends: stray digits
     (a blot read "7" after a line) and, last, a mark standing alone before a
-    line break ("Randall to :"); unless nothing else is left: a copy's noise
+    line break ("Morton to :"); unless nothing else is left: a copy's noise
     is no reading."""
     lo, hi = 0, len(units)
     while lo < hi and _stray_digits(units[lo]):
@@ -584,8 +584,8 @@ def keep_our_words(model: Model, ours: str, reading: str) -> str:
     as ours; its spacing and line breaks kept.
 
     >>> from ocrfix.model import load_model
-    >>> keep_our_words(load_model("en"), "at about halfpast might", "at around half-past eight")
-    'at about half-past eight'
+    >>> keep_our_words(load_model("en"), "at about halfpast nlne", "at around half-past nine")
+    'at about half-past nine'
     """
     mine = ours.split()
     theirs = list(WORD_RUN.finditer(reading))

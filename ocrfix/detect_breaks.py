@@ -132,7 +132,7 @@ def hyphenation(doc: Doc) -> Iterator[Flag]:
         if gap.count("\n") > 1:
             continue
         if not b.text[:1].islower():
-            yield from _join_over_speck(doc, i, j)  # "what- It ever": a capital speck
+            yield from _join_over_speck(doc, i, j)  # "any- It thing": a capital speck
             continue
         joins = list(_join_hyphenated(doc, a.start, b.end, a.text, b.text, line_end="\n" in gap))
         yield from joins or _join_over_speck(doc, i, j)

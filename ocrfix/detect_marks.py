@@ -326,7 +326,7 @@ ABBREVIATED = frozenset(
 NEVER_FINAL = frozenset({"the", "a", "an", "and", "or", "but", "of"})
 # An article never stands before a comma or semicolon either ("the, house"):
 # one there is a speck (bln600-real: 13 left after ocrfix; its clean text has
-# one, a slip of its own, "in the; case"; 100 licence and copyright files none).
+# one, a slip of its own before a semicolon; 100 licence and copyright files none).
 ARTICLES = frozenset({"the", "a", "an"})
 LOWER_ROMAN = regex.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
 

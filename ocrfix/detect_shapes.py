@@ -90,7 +90,7 @@ BRACKETS = frozenset("<>{}")
 # piece); the Tesseract set has 2, both short words misread (a letter for
 # "in"); the bench's clean text none, 190,000 characters of licence texts
 # one (a subsection named by its letter). Next to capitalised words and
-# after a stop too ("the Government w ought", "sharply. e Witnesses"): real
+# after a stop too ("the Council w agreed", "quickly. e Nobody"): real
 # OCR single CER 4.974 -> 4.948, the clean text one (a speck its transcription
 # kept), licence texts none, once letters English lacks ("Sveinn í Felli") and
 # a particle between names ("Ortega y Gasset") are left alone.

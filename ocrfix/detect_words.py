@@ -66,7 +66,7 @@ SEARCH_CALIBRATION = 0.6
 # words of 3-6 letters. Their one-word readings are recalibrated as
 # p ** LONG_WORD_CALIBRATION (0.3 -> 0.66, 0.4 -> 0.73, 0.5 -> 0.78); a split
 # ("at inject") is not: a long unknown word in a clean text is often an
-# identifier; nor a word the word lists list, however rarely ("desponding":
+# identifier; nor a word the word lists list, however rarely ("disconsolate":
 # such words were all genuine, 4 of 4, on both sets). bln600-real single CER
 # -18.2% -> -18.9%, bln600-tess -35.8% -> -36.4%, the bench's clean text
 # unchanged; 100 licence and copyright files (3.7 MB): 499 -> 500 changes.
@@ -259,7 +259,7 @@ def _broken_word(word: str, model: Model) -> str | None:
 
 def _case_slip(word: str, model: Model) -> str | None:
     """``word`` in the case it should have, if OCR misread the case of letters
-    inside it ("waS", "recoVer", "BoY"): a known word with a capital after a
+    inside it ("waS", "discoVer", "BoY"): a known word with a capital after a
     small letter, past a name's prefix ("McLeod", "DeWitt") and a first small
     letter ("eBay"); it takes the case most of its letters have. None if it
     is no such slip, or the letters are as many small as capital."""
@@ -414,7 +414,7 @@ def _check_part(
         # typical confusion explains it; in a clean text near words found by
         # generic edits cannot change that, so the costly index search is
         # skipped. In a noisy one, they are searched: there a capitalised
-        # "Jantuary" is more often a misread word than a name, unless it has
+        # "Thuxsday" is more often a misread word than a name, unless it has
         # letters English lacks ("Surý").
         # Words in capitals (headlines) are searched: they are mostly common words.
         search=observed.isupper()

@@ -114,7 +114,7 @@ def _similarity(
 
 def has_run(sequence: Sequence[int], other: Collection[int]) -> bool:
     """Do MIN_RUN consecutive trigrams of ``sequence`` all occur in ``other``: a
-    shared passage? Stock phrases ("gave it as his opinion that") run briefly.
+    shared passage? Stock phrases ("it is understood that") run briefly.
 
     >>> passage = "he was taken to the station and charged with the theft"
     >>> has_run(shingles(passage), set(shingles("later " + passage + " of a coat")))

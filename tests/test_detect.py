@@ -409,16 +409,16 @@ def test_a_comma_after_an_article_is_a_speck() -> None:
 def test_a_capitalised_word_near_a_listed_one_is_mended_in_a_noisy_text_only() -> None:
     """Inside a sentence a capitalised unknown word may be a name; in a text
     with OCR noise it is searched for near words, and one a typical slip
-    away is taken ("Thuvsday"). A clean text keeps its names, though one is
-    a letter from a listed word ("Lambridge")."""
+    away is taken ("Thuxsday"). A clean text keeps its names, though one is
+    a letter from a listed word ("Marden")."""
     from ocrfix import fix
 
-    assert fix("The meeting was held on Thuvsday at the hall.").text == (
+    assert fix("The meeting was held on Thuxsday at the hall.").text == (
         "The meeting was held on Thursday at the hall."
     )
     kept = (
         "The meeting of the parish council was held on Monday evening at the hall, "
-        "when Mr. Lambridge took the chair and the accounts of the year were read "
+        "when Mr. Marden took the chair and the accounts of the year were read "
         "and passed without a word of dissent from the members present."
     )
     assert fix(kept).text == kept

@@ -237,7 +237,7 @@ def _inside(document: Document, decision: Decision) -> int | None:
 
 def _word_by_word(document: Document, decision: Decision) -> list[tuple[int, Decision]]:
     """``decision`` as one decision per word element, where it spans several and
-    puts as many words for them ("ber sate" -> "her sister"): each element keeps
+    puts as many words for them ("ber motber" -> "her mother"): each element keeps
     its box and takes its word. Empty if it cannot be so divided."""
     first = document.word_at(decision.start)
     last = document.word_at(decision.end - 1)
