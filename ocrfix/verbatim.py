@@ -21,10 +21,12 @@ from ocrfix.types import Flag
 # fence of the same mark at least as long, or to the text's end.
 FENCE = regex.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
 # Code in a line: a run of backticks, then anything but a line break, then
-# the same run again (CommonMark's code span, kept to one line), set off from
-# the words around it: a backtick OCR reads for a speck is glued to a word
-# ("ring`Of").
-INLINE_CODE = regex.compile(r"(?<![`\w])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?![`\w])")
+# the same run again (CommonMark's code span, or a reStructuredText link,
+# `text <url>`__, kept to one line), set off from the letters and digits
+# around it: a backtick OCR reads for a speck is glued to a word ("ring`Of").
+INLINE_CODE = regex.compile(
+    r"(?<![`\p{L}\p{N}])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?![`\p{L}\p{N}])"
+)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

@@ -36,3 +36,10 @@ def test_an_unclosed_fence_runs_to_the_end_and_a_longer_one_closes_it() -> None:
 def test_backticks_glued_to_words_are_ocr_specks_not_code() -> None:
     text = "The leader of a ring`Of young men who` was caught."
     assert code_spans(text) == []
+
+
+def test_a_restructuredtext_link_is_code_too() -> None:
+    text = "See `Working with Tables <https://example.org/tables.html>`__ in the guide."
+    assert [text[start:end] for start, end in code_spans(text)] == [
+        "`Working with Tables <https://example.org/tables.html>`"
+    ]
