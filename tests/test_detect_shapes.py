@@ -111,6 +111,7 @@ def test_a_bracket_that_may_pair_with_another_is_left_for_review() -> None:
         ("He said, r that the door was shut.", "He said, that the door was shut."),
         ("The Council w agreed to act.", "The Council agreed to act."),
         ("He spoke quickly. e Nobody answered.", "He spoke quickly. Nobody answered."),
+        ("He told the i police all of it.", "He told the police all of it."),
     ],
 )
 def test_a_lone_letter_between_words_is_a_speck(text: str, fixed: str) -> None:
@@ -125,6 +126,7 @@ def test_a_lone_letter_between_words_is_a_speck(text: str, fixed: str) -> None:
         "The man had E. Smith and J. Brown with him.",  # initials
         "Il y a une porte.",  # another language
         "He quoted Ortega y Gasset and Sveinn í Felli.",  # a name's particle
+        "and then i said no to him.",  # informal writing's pronoun
     ],
 )
 def test_letters_that_are_words_or_names_stay(text: str) -> None:
