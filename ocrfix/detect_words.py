@@ -426,7 +426,7 @@ def _check_part(
         ranking,
         doc.config.max_suggestions,
         noisy=_noisy(doc),
-        long_unknown=not known and len(observed) >= LONG_WORD_LETTERS and not model.zipf(observed),
+        long_unknown=not known and _long_unknown(observed, model),
     )
     end = start + len(observed)
     if known:
@@ -502,6 +502,17 @@ def _suggestions(
         for reading, p in ranking.readings[:limit]
         if p >= MIN_SUGGESTION
     )
+
+
+def unknown_word_reading(doc: Doc, observed: str, reading: Reading, p: float) -> float:
+    """How sure ``reading``, with ``p`` its share of the ranking, is to be right
+    for the unknown word ``observed`` (as _calibrated says, for this document)."""
+    return _calibrated(p, reading, _noisy(doc), _long_unknown(observed, doc.model))
+
+
+def _long_unknown(word: str, model: Model) -> bool:
+    """Is ``word`` long (see LONG_WORD_CALIBRATION) and unknown to the word lists?"""
+    return len(word) >= LONG_WORD_LETTERS and not model.zipf(word)
 
 
 def _noisy(doc: Doc) -> bool:

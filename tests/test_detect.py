@@ -422,3 +422,12 @@ def test_a_capitalised_word_near_a_listed_one_is_mended_in_a_noisy_text_only() -
         "and passed without a word of dissent from the members present."
     )
     assert fix(kept).text == kept
+
+
+def test_a_misread_join_is_calibrated_as_a_long_unknown_words_reading() -> None:
+    """Parts that join into no word are ranked as one unknown word; a long
+    one's best reading is right more often than its share says, so the join
+    is mended at its calibrated confidence."""
+    from ocrfix import fix
+
+    assert fix("It was a remark- ablc thing.").text == "It was a remarkable thing."
