@@ -431,3 +431,12 @@ def test_a_misread_join_is_calibrated_as_a_long_unknown_words_reading() -> None:
     from ocrfix import fix
 
     assert fix("It was a remark- ablc thing.").text == "It was a remarkable thing."
+
+
+def test_a_break_whose_hyphen_was_read_as_a_stop_after_a_fragment_is_joined() -> None:
+    """ "un. able": the part before the stop is no word of running text, so
+    the two make one word though the part after it is a word."""
+    from ocrfix import fix
+
+    assert fix("He was un. able to come.").text == "He was unable to come."
+    assert fix("The ex. change was made.").text == "The exchange was made."
