@@ -46,6 +46,7 @@ DETECTORS: dict[str, Detector] = {
     "broken-at-line-end": detect_shapes.broken_at_line_end,
     "lone-letters": detect_shapes.lone_letters,
     "bars-for-letters": detect_shapes.bars_for_letters,
+    "misread-pounds": detect_shapes.misread_pounds,
     "garbage": detect_layout.garbage,
     "junk": detect_layout.junk,
     "line-end-specks": detect_layout.line_end_specks,

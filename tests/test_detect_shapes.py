@@ -178,3 +178,11 @@ def test_lone_letters_that_are_a_lists_items_are_kept() -> None:
 
     text = "Pick options a, b and c from the list."
     assert fix(text).text == text
+
+
+def test_a_sum_in_pounds_whose_l_was_read_as_one_is_mended() -> None:
+    """ "2,0001.": a last group of four digits is no number's grouping; the
+    1 is the l of "2,000l." (pounds). Numbers grouped rightly stay."""
+    assert fix("He was fined 2,0001. and costs.").text == "He was fined 2,000l. and costs."
+    kept = "There were 10,001 votes, and 1,001. Then 20001. came."
+    assert fix(kept).text == kept
