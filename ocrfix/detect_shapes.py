@@ -95,7 +95,8 @@ BRACKETS = frozenset("<>{}")
 # kept), licence texts none, once letters English lacks ("Sveinn í Felli") and
 # a particle between names ("Ortega y Gasset") are left alone.
 LONE_LETTER = regex.compile(
-    r"(?<![\p{L}\p{N}])(?P<before>\p{L}+)[,;.]? (?P<letter>[a-z])(?= (?P<after>\p{L}))"
+    r"(?<![\p{L}\p{N}])(?P<before>\p{L}+)[,;.]? (?P<letter>[a-z])"
+    r"(?= (?P<after>\p{L}[\p{L}'\u2019]*))"
 )
 LONE_LETTER_SPECK = 0.75
 # Letters that are words, per language; languages not listed are not checked.
@@ -107,7 +108,6 @@ LONE_LETTER_WORDS = {"en": frozenset("ao")}
 # (bln600-real), 2.091 -> 2.090 (bln600-tess); licence and Markdown files
 # unchanged.
 LOWER_PRONOUNS = {"en": "i"}
-WORD_AT = regex.compile(r"\p{L}[\p{L}'\u2019]*")
 # A sum in pounds written the British way, "2,000l." (l. for librae): OCR
 # reads the l as a 1, which leaves a last group of four digits in a number
 # grouped in thousands ("2,0001."), a grouping no number has. The 1 is read
@@ -216,14 +216,15 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
         return
     for found in LONE_LETTER.finditer(doc.text):
         letter = found.group("letter")
-        before = found.group("before")
+        before, after = found.group("before"), found.group("after")
         if letter in words or before.casefold() in NAMED_BY_LETTER:
             continue
-        if before[:1].isupper() and found.group("after").isupper():
+        if before[:1].isupper() and after[:1].isupper():
             continue  # between names, a particle ("Ortega y Gasset")
-        if _in_letter_list(doc.text, found.start("before"), found.group("before")):
+        if _in_letter_list(doc.text, found.start("before"), before):
             continue  # "options a, b and c"
-        if letter in LOWER_PRONOUNS.get(doc.config.lang, "") and _pronoun_fits(doc, found):
+        pronoun = letter in LOWER_PRONOUNS.get(doc.config.lang, "")
+        if pronoun and _follows(doc, letter.upper(), after):
             continue  # "then i said": informal writing's pronoun
         start = found.start("letter") - 1
         yield _flag(
@@ -253,14 +254,10 @@ def misread_pounds(doc: Doc) -> Iterator[Flag]:
         )
 
 
-def _pronoun_fits(doc: Doc, found: regex.Match[str]) -> bool:
-    """Does the word after the lone letter of ``found`` follow the letter in
-    capitals (the pronoun "I") at least BAR_FOLLOWER_GAIN likelier than it
-    follows words at large?"""
-    after = WORD_AT.match(doc.text, found.end("letter") + 1)
-    return after is not None and (
-        doc.model.context.join(found.group("letter").upper(), after.group()) >= BAR_FOLLOWER_GAIN
-    )
+def _follows(doc: Doc, letter: str, word: str) -> bool:
+    """Does ``word`` follow the one-letter word ``letter`` (the pronoun "I") at
+    least BAR_FOLLOWER_GAIN likelier than it follows words at large?"""
+    return doc.model.context.join(letter, word) >= BAR_FOLLOWER_GAIN
 
 
 def _in_letter_list(text: str, at: int, before: str) -> bool:
@@ -278,10 +275,10 @@ def bars_for_letters(doc: Doc) -> Iterator[Flag]:
     letter = BAR_LETTERS.get(doc.config.lang)
     if letter is None:
         return
-    text, context = doc.text, doc.model.context
+    text = doc.text
     for found in LONE_BAR.finditer(text):
         right = found.group("right")
-        if not doc.model.running_word(right) or context.join(letter, right) < BAR_FOLLOWER_GAIN:
+        if not doc.model.running_word(right) or not _follows(doc, letter, right):
             continue
         line_start = text.rfind("\n", max(0, found.start() - BAR_LINE_REACH), found.start()) + 1
         line_end = text.find("\n", found.end(), found.end() + BAR_LINE_REACH)
