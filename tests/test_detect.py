@@ -440,3 +440,20 @@ def test_a_break_whose_hyphen_was_read_as_a_stop_after_a_fragment_is_joined() ->
 
     assert fix("He was un. able to come.").text == "He was unable to come."
     assert fix("The ex. change was made.").text == "The exchange was made."
+
+
+def test_several_words_run_together_are_cut_where_the_context_model_reads_a_phrase() -> None:
+    """A line set too tight loses all its spaces at once: "inthemorning" is
+    cut into the likeliest run of common words when the context model has
+    seen them follow one another. A cut whose words do not follow one
+    another ("not to way") or that leaves a stray letter ("hands a of") is
+    no reading, even in a noisy text, where readings are taken readily."""
+    from ocrfix import fix
+
+    assert fix("He was inthemorning at the mill.").text == "He was in the morning at the mill."
+    assert fix("She was a girl, asitwasverylate, at home.").text == (
+        "She was a girl, as it was very late, at home."
+    )
+    noisy = "He took tbe road to nottoway at lust, and wcnt. Tbe men took handsaof tbe rope."
+    assert "to nottoway" in fix(noisy).text
+    assert "handsaof" in fix(noisy).text
