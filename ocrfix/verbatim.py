@@ -1,10 +1,12 @@
 """Code quoted in a text, which is not prose and is never corrected.
 
 Born-digital notes and Markdown files quote code between backticks
-(```clippy::all```) and in fenced blocks; their marks and names are the
-code's own, and prose rules would "mend" them (``::`` is no doubled colon,
-``-p`` no hyphen glued to a word). OCR of print has no backticks, so on
-OCR this changes nothing. A pure function of the text and its flags.
+(```clippy::all```) and in fenced blocks, reStructuredText in literal
+blocks (a paragraph ending in ``::``, then lines indented deeper); their
+marks and names are the code's own, and prose rules would "mend" them
+(``::`` is no doubled colon, ``-p`` no hyphen glued to a word). OCR of
+print has no backticks and no such blocks, so on OCR this changes nothing.
+A pure function of the text and its flags.
 """
 
 from __future__ import annotations
@@ -27,13 +29,17 @@ FENCE = regex.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
 INLINE_CODE = regex.compile(
     r"(?<![`\p{L}\p{N}])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?![`\p{L}\p{N}])"
 )
+# A reStructuredText literal block: a line ending in "::", then (after blank
+# lines) lines indented deeper than it, up to the first line that is not.
+LITERAL_MARKER = regex.compile(r"^(?P<indent>[ \t]*)\S[^\n]*::[ \t]*$", regex.MULTILINE)
+LINE = regex.compile(r"^(?P<indent>[ \t]*)(?P<rest>[^\n]*)(?:\n|$)", regex.MULTILINE)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that quote code, in text order, not overlapping."""
-    if "`" not in text and "~~~" not in text:
+    if "`" not in text and "~~~" not in text and "::" not in text:
         return []
-    blocks = _fenced_blocks(text)
+    blocks = _merged(_fenced_blocks(text) + _literal_blocks(text))
     spans = list(blocks)
     starts = [start for start, _ in blocks]
     for found in INLINE_CODE.finditer(text):
@@ -57,6 +63,37 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     if opening is not None:
         blocks.append((opening.start(), len(text)))
     return blocks
+
+
+def _literal_blocks(text: str) -> list[tuple[int, int]]:
+    """reStructuredText literal blocks, the indented lines only (see LITERAL_MARKER)."""
+    blocks = []
+    for marker in LITERAL_MARKER.finditer(text):
+        depth = len(marker.group("indent").expandtabs())
+        start = end = None
+        for line in LINE.finditer(text, marker.end() + 1):
+            if not line.group("rest").strip():
+                if line.end() == line.start():
+                    break  # the text's end
+                continue
+            if len(line.group("indent").expandtabs()) <= depth:
+                break
+            start = line.start() if start is None else start
+            end = line.end()
+        if start is not None and end is not None:
+            blocks.append((start, end))
+    return blocks
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def outside_code(text: str, flags: Iterable[Flag]) -> list[Flag]:

@@ -43,3 +43,26 @@ def test_a_restructuredtext_link_is_code_too() -> None:
     assert [text[start:end] for start, end in code_spans(text)] == [
         "`Working with Tables <https://example.org/tables.html>`"
     ]
+
+
+RESTRUCTURED = (
+    "The following command lists the tags::\n"
+    "\n"
+    "    aws ec2 describe-tags --filters Name=key,Values=cost-center\n"
+    "\n"
+    "      --query Tags::EC2::Gateway\n"
+    "\n"
+    "Output tbe tags.\n"
+)
+
+
+def test_a_restructured_text_literal_block_is_code_up_to_the_first_line_not_indented() -> None:
+    spans = [RESTRUCTURED[start:end] for start, end in code_spans(RESTRUCTURED)]
+    assert spans == [
+        "    aws ec2 describe-tags --filters Name=key,Values=cost-center\n"
+        "\n"
+        "      --query Tags::EC2::Gateway\n"
+    ]
+    assert fix(RESTRUCTURED).text == RESTRUCTURED.replace("tbe", "the")
+    indented = "He said so:\n\n    an indented paragraph, tbe next."
+    assert code_spans(indented) == []
