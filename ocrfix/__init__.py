@@ -11,7 +11,7 @@ The pipeline, one pure stage after another (modules in brackets)::
                               ranking with the OCR confusion table, word
                               frequencies and bigram context)
          -> decisions        (api.decide: the best candidate above the threshold)
-         -> text             (api.apply: splice the decisions in)
+         -> text             (replay.apply: splice the decisions in)
 
 Sibling copies of a text add evidence between flags and decisions:
 :mod:`discover` finds which texts are copies, :mod:`units` and :mod:`align`
@@ -29,9 +29,10 @@ Resources (:mod:`lexicon` from wordfreq, :mod:`speller` from symspellpy) are
 built once and cached on disk (:mod:`cache`).
 """
 
-from ocrfix.api import apply, check, decide, fix
+from ocrfix.api import check, decide, fix
 from ocrfix.config import Config
 from ocrfix.formats import Document, read, write
+from ocrfix.replay import apply
 from ocrfix.types import Candidate, Decision, Fixed, Flag, FlagKind, Token, TokenKind
 
 __all__ = [

@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from ocrfix.api import apply
+from ocrfix.replay import apply
 from ocrfix.types import Decision, Flag, Source
 
 Verdict = Literal["accepted", "edited", "kept"]

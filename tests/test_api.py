@@ -61,6 +61,26 @@ def test_fix_is_idempotent(text: str) -> None:
     assert fix(once).text == once
 
 
+def test_fix_reads_its_output_again_for_what_its_corrections_bared() -> None:
+    """Joining "the ," bares a comma after an article, a slip only the
+    corrected text shows; the two rounds make one decision on the original."""
+    text = "The clerk locked the , door of the hall."
+    fixed = fix(text)
+    assert fixed.text == "The clerk locked the door of the hall."
+    (decision,) = fixed.decisions
+    assert (decision.original, decision.replacement) == ("the ,", "the")
+    assert apply(text, fixed.decisions) == fixed.text
+
+
+def test_the_second_reading_takes_only_what_lies_next_to_a_correction() -> None:
+    """A copy vouches for "TeX" in the first reading, which sees all the
+    evidence; the second, reading the corrected text alone, must not undo
+    that where no correction bared anything."""
+    text = "When this file is read by TeX at night, the clerk locked the , door of the hall."
+    copy = text.replace("the , door", "the door")
+    assert fix(text, siblings=[copy]).text == copy
+
+
 @pytest.mark.parametrize("text", SENTENCES)
 def test_clean_sentences_are_untouched(text: str) -> None:
     assert fix(text).decisions == ()
