@@ -26,6 +26,7 @@ from ocrfix.discover import related, shingles
 from ocrfix.doc import Doc
 from ocrfix.model import CLEAN_NOISE
 from ocrfix.posterior import Witness, posterior, text_log_prob
+from ocrfix.spans import merge_spans
 from ocrfix.types import Candidate, Evidence, Flag, FlagKind, Source, Token, TokenKind
 from ocrfix.units import Unit, form, units_of
 from ocrfix.words import MAX_CONFIDENCE
@@ -202,13 +203,7 @@ def _words_only(text: str) -> str:
 def _clusters(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping or touching spans merged, in text order: copies that set a
     mark on either side of a break between two units read one place."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans(spans)
 
 
 def _judge(

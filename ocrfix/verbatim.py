@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import regex
 
+from ocrfix.spans import merge_spans
 from ocrfix.types import Flag
 
 # A fence opens a block of code: three or more backticks or tildes at a
@@ -39,7 +40,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that quote code, in text order, not overlapping."""
     if "`" not in text and "~~~" not in text and "::" not in text:
         return []
-    blocks = _merged(_fenced_blocks(text) + _literal_blocks(text))
+    blocks = merge_spans(_fenced_blocks(text) + _literal_blocks(text))
     spans = list(blocks)
     starts = [start for start, _ in blocks]
     for found in INLINE_CODE.finditer(text):
@@ -83,17 +84,6 @@ def _literal_blocks(text: str) -> list[tuple[int, int]]:
         if start is not None and end is not None:
             blocks.append((start, end))
     return blocks
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` sorted, those that overlap made one."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def outside_code(text: str, flags: Iterable[Flag]) -> list[Flag]:
