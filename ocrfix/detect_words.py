@@ -428,6 +428,8 @@ def _check_part(
         noisy=_noisy(doc),
         long_unknown=not known and _long_unknown(observed, model),
     )
+    if not sentence_start:
+        suggestions = tuple(_capital_misread(c, observed) for c in suggestions)
     end = start + len(observed)
     if known:
         if p_error < 0.5 or not suggestions:
@@ -446,6 +448,24 @@ def _check_part(
         kind = FlagKind.RUN_TOGETHER
         reason = "two words with the space between them lost"
     yield Flag(start, end, observed, kind, reason, round(p_error, 3), suggestions)
+
+
+def _capital_misread(candidate: Candidate, observed: str) -> Candidate:
+    """``candidate`` in lower case where it mends a word inside a sentence by
+    replacing or dropping its capital: that capital was a misread lower-case
+    letter or a speck ("the Clarge" -> "charge", "told Ithe truth" -> "the").
+    A correction that keeps the capital ("Lonclon" -> "London") keeps its case."""
+    text = candidate.text
+    if (
+        observed[:1].isupper()
+        and not observed.isupper()
+        and " " not in text
+        and text[:1].isupper()
+        and text[1:].islower()
+        and text[0] != observed[0]
+    ):
+        return replace(candidate, text=text.lower())
+    return candidate
 
 
 def _real_word_margin(doc: Doc, i: int) -> float:

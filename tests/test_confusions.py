@@ -101,6 +101,21 @@ def test_a_typical_confusion_undone_takes_the_words_case_not_the_slips() -> None
     assert flag.best is not None and flag.best.text == "Arizona"
 
 
+def test_a_capital_the_correction_replaces_inside_a_sentence_was_a_misread_small_letter() -> None:
+    """ "came home very Iate": "I" was "l" misread, so the word is "late", not
+    "Late"; at a sentence's start it stays a capital, and a name mended
+    without touching its capital keeps it."""
+    from ocrfix import check
+
+    def best(text: str, word: str) -> str:
+        (flag,) = [f for f in check(text) if f.text == word]
+        return flag.suggestions[0].text
+
+    assert best("She came home very Iate that night.", "Iate") == "late"
+    assert best("She came home. Iate that night she left.", "Iate") == "Late"
+    assert best("He took the train to Lonclon on a wet morning.", "Lonclon") == "London"
+
+
 def test_a_long_word_two_typical_confusions_from_a_word_is_corrected() -> None:
     """ "kiteheu": c read as e and n as u; a long word has few
     neighbours, so the reading is surer than its frequency alone says."""
