@@ -498,3 +498,38 @@ def test_another_edition_does_not_change_a_clean_texts_words() -> None:
     ]:
         edition = edition.replace(f" {ours} ", f" {theirs} ")
     assert changes(web, [edition]) == [("paiment", "payment")]
+
+
+def test_a_rewording_edition_does_not_replace_what_the_model_only_doubts() -> None:
+    """Where the document model doubts a code ("X-2+": a lone "2") but
+    suggests nothing, an edition that rewords much and reads a word there
+    ("leader") gives its own wording: in a text with no OCR noise it is left
+    for review, not applied."""
+    web = read(SAMPLES / "putin-syria-web-copy.txt")
+    edition = web
+    for ours, theirs in [
+        ("said", "stated"),
+        ("country", "nation"),
+        ("military", "army"),
+        ("war", "conflict"),
+        ("forces", "troops"),
+        ("announced", "declared"),
+        ("also", "further"),
+        ("after", "following"),
+        ("president", "leader"),
+    ]:
+        edition = edition.replace(f" {ours} ", f" {theirs} ")
+    coded = web.replace(" president ", " X-2+ ", 1)
+    assert changes(coded, [edition]) == [("paiment", "payment")]
+    (doubted,) = [f for f in check(coded, siblings=[edition]) if "X-2+" in f.text]
+    assert doubted.best is not None and doubted.best.confidence <= 0.5
+
+
+def test_a_copy_reading_another_name_does_not_back_our_models_guess() -> None:
+    """A copy that prints another name where we read "Iate Marsh" doubts our
+    words, but no more than it doubts "late Marsh", the document model's weak
+    guess: the guess stays as unsure as the model made it."""
+    web = read(SAMPLES / "putin-syria-web-copy.txt")
+    ours = web.replace(" president ", " Iate Marsh ", 1)
+    copy = web.replace(" president ", " Ada Lowell ", 1)
+    assert changes(ours, [copy]) == [("paiment", "payment")]
