@@ -13,6 +13,7 @@ from ocrfix.cli import main
 from ocrfix.copies import View, view_of
 from ocrfix.discover import groups, links, shingles
 from ocrfix.doc import make_doc
+from ocrfix.model import CLEAN_NOISE
 from ocrfix.siblings import _words_pooled
 from ocrfix.units import units_of
 
@@ -33,9 +34,31 @@ STORY = (
     "groups dispute, and the president thanked the pilots for their support during the war."
 )
 
+REWORDINGS = [
+    ("said", "stated"),
+    ("country", "nation"),
+    ("military", "army"),
+    ("war", "conflict"),
+    ("forces", "troops"),
+    ("announced", "declared"),
+    ("also", "further"),
+    ("after", "following"),
+    ("during", "throughout"),
+    ("about", "regarding"),
+    ("president", "leader"),
+    ("visit", "trip"),
+]
+
 
 def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def reworded(text: str) -> str:
+    """``text`` as an edition that rewords one unit in a hundred or so would print it."""
+    for ours, theirs in REWORDINGS:
+        text = text.replace(f" {ours} ", f" {theirs} ")
+    return text
 
 
 def changes(text: str, siblings: list[str]) -> list[tuple[str, str]]:
@@ -481,48 +504,24 @@ def test_another_edition_does_not_change_a_clean_texts_words() -> None:
     otherwise ("point" for "points") is its own wording; a misspelling of ours
     the model flags is still mended."""
     web = read(SAMPLES / "putin-syria-web-copy.txt")
-    edition = web.replace(" points ", " point ", 1)
-    for ours, theirs in [
-        ("said", "stated"),
-        ("country", "nation"),
-        ("military", "army"),
-        ("war", "conflict"),
-        ("forces", "troops"),
-        ("announced", "declared"),
-        ("also", "further"),
-        ("after", "following"),
-        ("during", "throughout"),
-        ("about", "regarding"),
-        ("president", "leader"),
-        ("visit", "trip"),
-    ]:
-        edition = edition.replace(f" {ours} ", f" {theirs} ")
+    edition = reworded(web.replace(" points ", " point ", 1))
     assert changes(web, [edition]) == [("paiment", "payment")]
 
 
 def test_a_rewording_edition_does_not_replace_what_the_model_only_doubts() -> None:
     """Where the document model doubts a code ("X-2+": a lone "2") but
     suggests nothing, an edition that rewords much and reads a word there
-    ("leader") gives its own wording: in a text with no OCR noise it is left
-    for review, not applied."""
+    ("leader") gives its own wording: it is left for review, not applied, in
+    a text with OCR noise of its own too."""
     web = read(SAMPLES / "putin-syria-web-copy.txt")
-    edition = web
-    for ours, theirs in [
-        ("said", "stated"),
-        ("country", "nation"),
-        ("military", "army"),
-        ("war", "conflict"),
-        ("forces", "troops"),
-        ("announced", "declared"),
-        ("also", "further"),
-        ("after", "following"),
-        ("president", "leader"),
-    ]:
-        edition = edition.replace(f" {ours} ", f" {theirs} ")
+    edition = reworded(web)
     coded = web.replace(" president ", " X-2+ ", 1)
     assert changes(coded, [edition]) == [("paiment", "payment")]
     (doubted,) = [f for f in check(coded, siblings=[edition]) if "X-2+" in f.text]
     assert doubted.best is not None and doubted.best.confidence <= 0.5
+    noisy = coded.replace(" the ", " tbe ", 6)  # OCR noise of ours: still its wording
+    assert make_doc(noisy, DEFAULT).stats.noise > CLEAN_NOISE
+    assert "X-2+" not in [original for original, _ in changes(noisy, [edition])]
 
 
 def test_a_copy_reading_another_name_does_not_back_our_models_guess() -> None:
