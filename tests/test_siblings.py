@@ -532,3 +532,13 @@ def test_a_copy_reading_another_name_does_not_back_our_models_guess() -> None:
     ours = web.replace(" president ", " Iate Marsh ", 1)
     copy = web.replace(" president ", " Ada Lowell ", 1)
     assert changes(ours, [copy]) == [("paiment", "payment")]
+
+
+def test_an_editions_wording_with_our_words_kept_is_still_its_wording() -> None:
+    """Where the model doubts "X-2+" and an edition rewords the phrase ("the
+    head of state continued"), the edition's reading with our known word kept
+    ("head of state added") comes from the edition all the same: for review."""
+    web = read(SAMPLES / "putin-syria-web-copy.txt")
+    ours = web.replace("the president added,", "the X-2+ added,", 1)
+    edition = reworded(web.replace("the president added,", "the head of state continued,", 1))
+    assert changes(ours, [edition]) == [("paiment", "payment")]
