@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import regex
@@ -213,12 +213,7 @@ def _unconfirmed(
     best = flag.best
     if best is None or any(r.witness.scan for r in said):
         return False
-    start, end = span
-    suggested = {
-        form(doc.text[start : f.start] + c.text + doc.text[f.end : end])
-        for f in inner
-        for c in f.suggestions
-    }
+    suggested = {form(text) for text, _ in _spliced(doc, span, inner)}
     support = _support(said, best)
     return (
         form(best.text) not in suggested
@@ -228,6 +223,19 @@ def _unconfirmed(
             for w in support
         )
     )
+
+
+def _spliced(
+    doc: Doc, span: tuple[int, int], flags: Sequence[Flag]
+) -> Iterator[tuple[str, Candidate]]:
+    """Each suggestion of ``flags`` (inside ``span``) with the text of ``span`` it makes."""
+    start, end = span
+    for flag in flags:
+        for candidate in flag.suggestions:
+            yield (
+                doc.text[start : flag.start] + candidate.text + doc.text[flag.end : end],
+                candidate,
+            )
 
 
 def _support(said: Sequence[Said], best: Candidate) -> list[Witness]:
@@ -303,12 +311,10 @@ def _judge(
             kept[form(variant)] = r.evidence
     sources: dict[str, Source] = {}
     own: dict[str, float] = {}
-    for flag in flags:
-        for candidate in flag.suggestions:
-            text = doc.text[start : flag.start] + candidate.text + doc.text[flag.end : end]
-            hypotheses.setdefault(form(text), text)
-            sources.setdefault(text, candidate.source)
-            own[text] = max(own.get(text, 0.0), candidate.confidence)
+    for text, candidate in _spliced(doc, span, flags):
+        hypotheses.setdefault(form(text), text)
+        sources.setdefault(text, candidate.source)
+        own[text] = max(own.get(text, 0.0), candidate.confidence)
     if len(hypotheses) == 1:
         return None
     left, right = _neighbours(words, span)
