@@ -42,8 +42,8 @@ ELISIONS = {
     "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}),
     "it": frozenset({"l", "d", "un", "dell", "all", "dall", "nell", "sull", "quest", "c"}),
 }
-# Known but unseen by the context model: no evidence can be brought against
-# such a word (a borrowed "en" or "de"), so ocrfix leaves it alone when it is this common.
+# Known but unseen by the context model, a word this common is no misreading
+# by its rarity (a borrowed "en" or "de"): only strong context doubts it.
 COMMON_ZIPF = 4.0
 
 

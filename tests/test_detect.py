@@ -185,6 +185,15 @@ def test_a_real_word_is_not_read_as_a_word_the_document_uses() -> None:
     assert "stale" not in [f.text for f in check(text)]
 
 
+def test_a_common_word_the_context_model_lacks_is_doubted_only_on_strong_context() -> None:
+    """ "ho" is common in web text but absent from the bigram model: where the
+    neighbours call for "he" it is read so; "en masse" has no such evidence."""
+    from ocrfix import check, fix
+
+    assert fix("It was late, and ho went to bed.").text == "It was late, and he went to bed."
+    assert check("The crowd left en masse after the vote.") == []
+
+
 def test_one_unmatched_single_quote_among_matched_ones_is_removed() -> None:
     """A text that quotes with double marks and has matched single quotes
     inside them: one more, matched by nothing, is a speck (less sure)."""
