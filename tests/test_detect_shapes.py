@@ -40,6 +40,15 @@ def test_a_slip_of_shape_is_flagged(text: str, flagged: str) -> None:
     assert [found for found, _ in shapes(text)] == [flagged]
 
 
+def test_a_character_lost_before_a_number_is_the_sign_the_document_or_language_uses() -> None:
+    """A currency sign the encoding lacked: the one the text prints elsewhere,
+    else the language's commonest; never one between digits."""
+    assert fix("He was fined \ufffd20 and costs.").text == "He was fined \u00a320 and costs."
+    in_euros = "Tickets cost \u20ac5 each. He was fined \ufffd20 and costs."
+    assert fix(in_euros).text == in_euros.replace("\ufffd", "\u20ac")
+    assert [f.best for f in check("A gap of 4\ufffd5 feet.") if f.text == "\ufffd"] == [None]
+
+
 @pytest.mark.parametrize(
     "text",
     [
