@@ -41,6 +41,7 @@ DETECTORS: dict[str, Detector] = {
     "punctuation": detect_marks.punctuation,
     "stray-marks": detect_marks.stray_marks,
     "stray-stops": detect_marks.stray_stops,
+    "comma-stops": detect_marks.comma_stops,
     "misread-names": detect_names.misread_names,
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,

@@ -128,6 +128,22 @@ def test_a_stop_inside_a_sentence_is_a_speck() -> None:
         assert fix(text).text == text
 
 
+def test_a_comma_before_a_sentence_opener_is_a_stop_in_a_noisy_text() -> None:
+    from ocrfix import fix
+
+    noisy = "Tbe prisoner wns brought up agaiu at tbe court yesterday. "
+    ended = "He was remanded, The magistrate said he would hear the case."
+    assert fix(noisy + ended).text.endswith(
+        "He was remanded. The magistrate said he would hear the case."
+    )
+    assert fix(ended).text == ended  # clean text keeps its commas
+    for kept in (
+        "He lives at Mill Lane, New Town, and was remanded.",  # an address
+        "If you use the Work, You ought to know that You may copy it.",  # a defined term
+    ):
+        assert fix(noisy + kept).text.endswith(kept)
+
+
 def test_a_closing_single_quote_that_nothing_opens_is_a_speck_in_a_double_quote_text() -> None:
     from ocrfix import fix
 
