@@ -43,6 +43,7 @@ DETECTORS: dict[str, Detector] = {
     "stray-stops": detect_marks.stray_stops,
     "comma-stops": detect_marks.comma_stops,
     "misread-names": detect_names.misread_names,
+    "misread-titles": detect_names.misread_titles,
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,
     "lone-letters": detect_shapes.lone_letters,

@@ -63,6 +63,13 @@ def test_clean_shapes_are_left_alone(text: str) -> None:
     assert shapes(text) == []
 
 
+def test_a_title_with_a_character_too_many_before_a_name_is_the_title() -> None:
+    text = "He saw Mlr. Smith and Mirs. Brown, then NMr. Black. Sit. Down, said Mr. Grey."
+    assert fix(text).text == (
+        "He saw Mr. Smith and Mrs. Brown, then Mr. Black. Sit. Down, said Mr. Grey."
+    )
+
+
 def test_a_name_spelt_otherwise_once_is_flagged_with_its_usual_spelling() -> None:
     text = PROSE + "Mr. Hartigan spoke. Mr. Hartigan left. Then Mr. Hartlgan came back."
     flags = list(misread_names(make_doc(text, DEFAULT)))
