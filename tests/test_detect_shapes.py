@@ -162,6 +162,15 @@ def test_a_stop_between_two_words_that_go_together_is_a_lost_space() -> None:
     )
     names = "See notes.txt and gnu.org, then sys.path and foo_bar.baz in config.guess."
     assert fix(names).text == names
+    assert fix("The tailor.went out, and the vicar.sat down.").text == (
+        "The tailor went out, and the vicar sat down."
+    )
+    for technical in (
+        "Visit gnu.org for the notes.",
+        "Call print(obj.key) and then obj.restore again.",
+        "Run it with --domain example.com to set it.",
+    ):
+        assert fix(technical).text == technical
 
 
 def test_a_hyphen_between_two_words_english_pairs_is_a_speck() -> None:
