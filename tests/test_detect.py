@@ -128,6 +128,14 @@ def test_a_stop_inside_a_sentence_is_a_speck() -> None:
         assert fix(text).text == text
 
 
+def test_a_colon_after_an_article_or_and_is_a_speck() -> None:
+    from ocrfix import fix
+
+    assert fix("He took the: ring and: then left.").text == "He took the ring and then left."
+    kept = "It consists of: bread, salt and water; send it to: the office."
+    assert fix(kept).text == kept
+
+
 def test_a_comma_before_a_sentence_opener_is_a_stop_in_a_noisy_text() -> None:
     from ocrfix import fix
 
