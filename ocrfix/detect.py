@@ -44,6 +44,7 @@ DETECTORS: dict[str, Detector] = {
     "comma-stops": detect_marks.comma_stops,
     "misread-names": detect_names.misread_names,
     "misread-titles": detect_names.misread_titles,
+    "title-stops": detect_names.title_stops,
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,
     "lone-letters": detect_shapes.lone_letters,

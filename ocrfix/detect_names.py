@@ -8,13 +8,14 @@ function ``Doc -> Iterator[Flag]``, like every detector.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from ocrfix.doc import Doc
-from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
 
 # Names are capitalised words of this many letters or more: shorter ones
 # ("Mr", "Dr", initials) differ by a letter from too many others.
@@ -127,6 +128,61 @@ def misread_titles(doc: Doc) -> Iterator[Flag]:
                 MISREAD_TITLE,
                 (Candidate(title, MISREAD_TITLE, "rule"),),
             )
+
+
+# A title's stop read as a colon or comma before the name ("Mr: Smith",
+# "Mrs, Brown"): no title is followed by either. And a title without its stop
+# in a text that writes it with one TITLE_STYLE_EVIDENCE times or more: the
+# stop was lost ("Mr Smith" stays in a text that writes "Mr" so, British style).
+# Not after a capitalised word: "Franklin St," is a street. bln600-tess /
+# -real single: 14 / 2 characters closer to the truth, none further; clean
+# text, 300 Markdown and 101 licence files unchanged (24 GPL addresses before
+# the street test).
+TITLE_STOP = 0.8
+TITLE_STYLE_EVIDENCE = 2
+
+
+def title_stops(doc: Doc) -> Iterator[Flag]:
+    """A title's stop misread or lost before a name (see TITLE_STOP)."""
+    tokens = doc.tokens
+    stopped = Counter(
+        a.text for a, b in itertools.pairwise(tokens) if a.text in TITLES and b.text == "."
+    )
+    for i in range(len(tokens) - 3):
+        title, mark, space, name = tokens[i : i + 4]
+        if title.text not in TITLES or _after_name(tokens, i):
+            continue  # "Franklin St, Fifth Floor": a street's, a drive's
+        if mark.text in (":", ",") and space.text == " " and _capitalised(name):
+            yield Flag(
+                mark.start,
+                mark.end,
+                mark.text,
+                FlagKind.PUNCTUATION,
+                "a title's stop misread",
+                TITLE_STOP,
+                (Candidate(".", TITLE_STOP, "rule"),),
+            )
+        elif (
+            mark.text == " " and _capitalised(space) and stopped[title.text] >= TITLE_STYLE_EVIDENCE
+        ):
+            yield Flag(
+                title.start,
+                title.end,
+                title.text,
+                FlagKind.PUNCTUATION,
+                f"a title the text writes {title.text + '.'!r}, its stop lost",
+                TITLE_STOP,
+                (Candidate(title.text + ".", TITLE_STOP, "rule"),),
+            )
+
+
+def _after_name(tokens: Sequence[Token], i: int) -> bool:
+    """Does a capitalised word stand one space before ``tokens[i]``?"""
+    return i >= 2 and tokens[i - 1].text == " " and _capitalised(tokens[i - 2])
+
+
+def _capitalised(token: Token) -> bool:
+    return token.kind is TokenKind.WORD and token.text[:1].isupper()
 
 
 def _title_within(word: str) -> str | None:

@@ -70,6 +70,18 @@ def test_a_title_with_a_character_too_many_before_a_name_is_the_title() -> None:
     )
 
 
+def test_a_titles_stop_misread_or_lost_before_a_name_is_put_back() -> None:
+    text = "Mr. Grey met Mr. Black and Mr White, then Mrs: Brown and Mr, Green."
+    assert fix(text).text == (
+        "Mr. Grey met Mr. Black and Mr. White, then Mrs. Brown and Mr. Green."
+    )
+    for kept in (
+        "Mr Grey met Mr Black and Mr White.",  # British style
+        "Write to 51 Franklin St, Fifth Floor, or to Mr. Grey and Mr. Black.",
+    ):
+        assert fix(kept).text == kept
+
+
 def test_a_name_spelt_otherwise_once_is_flagged_with_its_usual_spelling() -> None:
     text = PROSE + "Mr. Hartigan spoke. Mr. Hartigan left. Then Mr. Hartlgan came back."
     flags = list(misread_names(make_doc(text, DEFAULT)))
