@@ -111,8 +111,7 @@ def misread_titles(doc: Doc) -> Iterator[Flag]:
         if not (
             stop.text == "."
             and space.text == " "
-            and name.kind is TokenKind.WORD
-            and name.text[:1].isupper()
+            and _capitalised(name)
             and word.text not in TITLES
             and doc.model.zipf(word.text) < TITLE_WORD_ZIPF
         ):

@@ -402,7 +402,7 @@ def _check_part(
     if not known and not observed.isascii() and model.is_known(observed):
         return  # a listed word with accents ("café", "naïve") the context model lacks
     # Common, yet the context model cannot judge it ("ho", a borrowed "en"):
-    # a real word all the same, doubted only as one (see _unjudged_margin).
+    # a real word all the same, doubted only as one (see UNJUDGED_MARGIN).
     unjudged = not known and not lone_letter and model.zipf(observed) >= COMMON_ZIPF
     known = known or unjudged
     if known and observed[:1].isupper() and not observed.isdigit():
