@@ -223,3 +223,13 @@ def test_a_sum_in_pounds_whose_l_was_read_as_one_is_mended() -> None:
     assert fix("He was fined 2,0001. and costs.").text == "He was fined 2,000l. and costs."
     kept = "There were 10,001 votes, and 1,001. Then 20001. came."
     assert fix(kept).text == kept
+
+
+def test_a_sum_in_prose_whose_l_was_read_as_one_is_mended() -> None:
+    """ "fined 31., with": a number ending in "1." inside a sentence, after a
+    word in lower case and before a comma, a lower-case word or shillings, is
+    a sum in pounds. Ages, pages, years and sentence ends stay."""
+    assert fix("The man was fined 31., with costs.").text == "The man was fined 3l., with costs."
+    assert fix("a hat, value 41. 6s., was taken").text == "a hat, value 4l. 6s., was taken"
+    kept = "Ellen Rowe, aged 61. and her son. They met at 11. The year was 1901. then 5."
+    assert fix(kept).text == kept
