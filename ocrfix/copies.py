@@ -213,7 +213,7 @@ def _spacing_votes(
     doc: Doc, mine: Sequence[Unit], sibling: Sibling, block: Block, after_replace: bool
 ) -> Iterator[Vote]:
     """Where equal units meet a mark, a space we have and the sibling lacks, or
-    the other way ("custody ." for "custody.", "end.The" for "end. The").
+    the other way ("station ." for "station.", "end.The" for "end. The").
     Line breaks and dashes are layout and house style, not readings."""
     first = block.a_start + (0 if after_replace else 1)
     for k in range(first, block.a_end):  # from where a misread run meets the block

@@ -328,7 +328,7 @@ ABBREVIATED = frozenset(
 # its capital (bln600-tess single CER -36.7% -> -36.9%; with every word, the
 # bench's real OCR and clean text lost).
 NEVER_FINAL = frozenset({"the", "a", "an", "and", "or", "but", "of"})
-# An article never stands before a comma or semicolon either ("the, house"):
+# An article never stands before a comma or semicolon either ("the, garden"):
 # one there is a speck (bln600-real: 13 left after ocrfix; its clean text has
 # one, a slip of its own before a semicolon; 100 licence and copyright files none).
 ARTICLES = frozenset({"the", "a", "an"})

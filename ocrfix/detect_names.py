@@ -130,7 +130,7 @@ def misread_titles(doc: Doc) -> Iterator[Flag]:
 
 
 # A title's stop read as a colon or comma before the name ("Mr: Smith",
-# "Mrs, Brown"): no title is followed by either. And a title without its stop
+# "Mrs, Green"): no title is followed by either. And a title without its stop
 # in a text that writes it with one TITLE_STYLE_EVIDENCE times or more: the
 # stop was lost ("Mr Smith" stays in a text that writes "Mr" so, British style).
 # Not after a capitalised word: "Franklin St," is a street. bln600-tess /

@@ -134,7 +134,7 @@ LONE_LETTER_SPECK = 0.75
 LONE_LETTER_WORDS = {"en": frozenset("ao")}
 # A letter that is a pronoun in informal writing, in lower case ("then i
 # said"); print has it in capitals, so OCR's lone "i" is mostly a speck
-# ("the i police"): it is one unless the word after it follows the pronoun.
+# ("the i window"): it is one unless the word after it follows the pronoun.
 # The bench's clean text has no lone "i"; its OCR: single CER 4.948 -> 4.939
 # (bln600-real), 2.091 -> 2.090 (bln600-tess); licence and Markdown files
 # unchanged.

@@ -470,7 +470,7 @@ def _check_part(
 def _capital_misread(candidate: Candidate, observed: str) -> Candidate:
     """``candidate`` in lower case where it mends a word inside a sentence by
     replacing or dropping its capital: that capital was a misread lower-case
-    letter or a speck ("the Clarge" -> "charge", "told Ithe truth" -> "the").
+    letter or a speck ("the Clarge" -> "charge", "said Ithe word" -> "the").
     A correction that keeps the capital ("Lonclon" -> "London") keeps its case."""
     text = candidate.text
     if (
