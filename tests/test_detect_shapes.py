@@ -126,6 +126,14 @@ def test_a_speck_glued_to_a_word_is_removed(text: str, fixed: str) -> None:
     assert fix(text).text == fixed
 
 
+def test_a_tilde_inside_a_word_is_removed_even_where_the_rest_is_unknown() -> None:
+    """ "reeeiv~ed": no word carries a tilde; without it the word is judged
+    again (and mended). A formula's "y~x" stays."""
+    assert fix("The letter was reeeiv~ed on Monday.").text == "The letter was received on Monday."
+    kept = "Fit the model y~x to the data."
+    assert fix(kept).text == kept
+
+
 def test_a_bracket_that_may_pair_with_another_is_left_for_review() -> None:
     text = "Put <one line to give the program's name> here, and the Contribution(s) too."
     assert fix(text).text == text
