@@ -48,6 +48,7 @@ DETECTORS: dict[str, Detector] = {
     "odd-shapes": detect_shapes.odd_shapes,
     "broken-at-line-end": detect_shapes.broken_at_line_end,
     "lone-letters": detect_shapes.lone_letters,
+    "stray-pronouns": detect_shapes.stray_pronouns,
     "bars-for-letters": detect_shapes.bars_for_letters,
     "misread-pounds": detect_shapes.misread_pounds,
     "garbage": detect_layout.garbage,

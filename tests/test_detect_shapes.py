@@ -241,3 +241,15 @@ def test_a_sum_in_prose_whose_l_was_read_as_one_is_mended() -> None:
     assert fix("a hat, value 41. 6s., was taken").text == "a hat, value 4l. 6s., was taken"
     kept = "Ellen Rowe, aged 61. and her son. They met at 11. The year was 1901. then 5."
     assert fix(kept).text == kept
+
+
+def test_a_capital_pronoun_that_fits_neither_neighbour_is_a_speck() -> None:
+    """ "the I window": no text sets the pronoun after an article, and "the
+    window" pairs; "must I thank" keeps it, as "must thank" is no listed pair,
+    and so does "said that I was"."""
+    assert fix("She went to the I window and looked out.").text == (
+        "She went to the window and looked out."
+    )
+    assert fix("It was the mark of I his hand.").text == "It was the mark of his hand."
+    kept = "Why must I thank him? He said that I was late, and so I am."
+    assert fix(kept).text == kept
