@@ -479,6 +479,18 @@ def test_a_break_whose_hyphen_was_read_as_a_stop_after_a_fragment_is_joined() ->
     assert fix("The ex. change was made.").text == "The exchange was made."
 
 
+def test_a_listed_compound_is_split_only_into_two_of_the_commonest_words() -> None:
+    """ "runtime" is a word of its own, though the context model lacks it, even
+    in a text with OCR errors; "ofthe", which the word lists carry too, is a
+    lost space."""
+    from ocrfix import fix
+
+    assert fix("The wcrk is donc; errors at runtime are thrown.").text == (
+        "The work is done; errors at runtime are thrown."
+    )
+    assert fix("He was the master ofthe ship.").text == "He was the master of the ship."
+
+
 def test_several_words_run_together_are_cut_where_the_context_model_reads_a_phrase() -> None:
     """A line set too tight loses all its spaces at once: "inthemorning" is
     cut into the likeliest run of common words when the context model has
