@@ -97,6 +97,10 @@ NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", 
 # which case it had is less sure.
 CASE_SLIP_CONFIDENCE = 0.9
 CAMEL_PART = 3
+# Small letters, then two capitals or more to the end ("macOS", "toJSON"): a
+# name with an abbreviation, not a case slip, which OCR makes a letter at a
+# time ("waS", "STATIOn").
+ABBREVIATION_SUFFIX = regex.compile(r"\p{Ll}{2,}\p{Lu}{2,}")
 # An unlisted closed compound ("gatekeepers") is of two words of this many
 # letters or more ("cog" + "dent" is a fragment), not of two common words (a
 # genuine compound of such would be listed: "roadahead" is two words run
@@ -275,8 +279,8 @@ def _case_slip(word: str, model: Model) -> str | None:
     letters = [c for c in word if c.isalpha()]
     if not _inner_capital(word) or not model.is_known(word) or word.startswith(NAME_PREFIXES):
         return None
-    if _camel_case(word):
-        return None  # "PostScript": a brand of capitalized words
+    if _camel_case(word) or ABBREVIATION_SUFFIX.fullmatch(word):
+        return None  # "PostScript", "macOS": a brand, a name
     upper = sum(c.isupper() for c in letters)
     lower = len(letters) - upper
     if upper == lower:
