@@ -1,12 +1,14 @@
-"""Code quoted in a text, which is not prose and is never corrected.
+"""Code quoted in a text, and markup around it, which are not prose and are never corrected.
 
 Born-digital notes and Markdown files quote code between backticks
 (```clippy::all```) and in fenced blocks, reStructuredText in literal
 blocks (a paragraph ending in ``::``, then lines indented deeper); their
 marks and names are the code's own, and prose rules would "mend" them
-(``::`` is no doubled colon, ``-p`` no hyphen glued to a word). OCR of
-print has no backticks and no such blocks, so on OCR this changes nothing.
-A pure function of the text and its flags.
+(``::`` is no doubled colon, ``-p`` no hyphen glued to a word). Markdown's
+own markup is no prose either: a table's rows (``| ✔ | ✔ |`` reads like
+specks), a link's target (``](../guide.md)``), a reference definition, an
+HTML tag or comment. OCR of print has none of these, so on OCR this changes
+nothing. A pure function of the text and its flags.
 """
 
 from __future__ import annotations
@@ -34,10 +36,51 @@ INLINE_CODE = regex.compile(
 # lines) lines indented deeper than it, up to the first line that is not.
 LITERAL_MARKER = regex.compile(r"^(?P<indent>[ \t]*)\S[^\n]*::[ \t]*$", regex.MULTILINE)
 LINE = regex.compile(r"^(?P<indent>[ \t]*)(?P<rest>[^\n]*)(?:\n|$)", regex.MULTILINE)
+# A Markdown table: its delimiter row (cells of three or more dashes, colons
+# for alignment, at least two cells), the header row above it and the rows
+# below that carry a bar, up to the first that does not.
+TABLE_DELIMITER = regex.compile(
+    r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", regex.MULTILINE
+)
+# A link's or image's target, with its title: "](../guide.md)", "](#usage "Usage")".
+LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+\"[^\"\n]*\")?\)")
+# A link reference definition, the whole line: "[guide]: ../guide.md".
+LINK_DEFINITION = regex.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S[^\n]*$", regex.MULTILINE)
+# An HTML comment, a tag (opening, closing or empty) or an autolink
+# ("<https://example.org>"). Only a tag with an attribute value ("<a
+# id="x">"), a closing tag or a bare short lower-case name ("<br>",
+# "<details>") counts (HTML_TAG_IS_MARKUP): "<one line to give the program
+# name>" is prose in angle brackets.
+HTML = regex.compile(
+    r"<!--.*?-->"
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:[ \t\n]+[A-Za-z_:][-\w:.]*"
+    r"(?:[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'=<>`]+))?)*[ \t]*/?>"
+    r"|<[a-z][a-z0-9+.-]*://[^\s<>]+>",
+    regex.DOTALL,
+)
+HTML_TAG_IS_MARKUP = regex.compile(r"<!--|</|<[a-z][a-z0-9]{0,9}[ \t]*/?>$|=|://")
+MARKUP_SIGNS = ("|", "](", "]:", "<")
+# Emphasis ("_Invalid_", "**not**") is markup in a Markdown document only:
+# OCR reads specks as low lines and asterisks around words too ("_15 Ius_").
+# A document is Markdown when it has MARKDOWN_KINDS of these signs or more:
+# an ATX heading, a fence, a link's target, a reference definition, a table.
+EMPHASIS = regex.compile(
+    r"(?<![\w*\\])(?P<mark>\*\*|__|\*|_)(?=[^\s*_])[^\n]*?[^\s*_](?P=mark)(?![\w*])"
+)
+HEADING = regex.compile(r"^ {0,3}#{1,6}[ \t]+\S", regex.MULTILINE)
+MARKDOWN_KINDS = 2
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that quote code, in text order, not overlapping."""
+    """The spans of ``text`` that quote code or are markup, in text order, not overlapping."""
+    spans = _quoted_code(text)
+    if any(sign in text for sign in MARKUP_SIGNS):
+        spans = merge_spans(spans + markup_spans(text))
+    return spans
+
+
+def _quoted_code(text: str) -> list[tuple[int, int]]:
+    """Code between backticks, in fenced blocks and in literal blocks."""
     if "`" not in text and "~~~" not in text and "::" not in text:
         return []
     blocks = merge_spans(_fenced_blocks(text) + _literal_blocks(text))
@@ -48,6 +91,43 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         if k < 0 or blocks[k][1] <= found.start():
             spans.append(found.span())
     return sorted(spans)
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Markdown tables, link targets and definitions, HTML tags and comments
+    (see TABLE_DELIMITER, LINK_TARGET, LINK_DEFINITION, HTML); in a Markdown
+    document, emphasis marks too (see EMPHASIS)."""
+    found = [m.span() for pattern in (LINK_TARGET, LINK_DEFINITION) for m in pattern.finditer(text)]
+    found += [m.span() for m in HTML.finditer(text) if HTML_TAG_IS_MARKUP.search(m.group())]
+    tables = _tables(text)
+    if _markdown(text, bool(tables)):
+        for m in EMPHASIS.finditer(text):
+            width = len(m.group("mark"))
+            found += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+    return merge_spans(found + tables)
+
+
+def _markdown(text: str, has_table: bool) -> bool:
+    """Does ``text`` carry MARKDOWN_KINDS kinds of Markdown's signs or more?"""
+    kinds = [has_table] + [
+        pattern.search(text) is not None
+        for pattern in (HEADING, FENCE, LINK_TARGET, LINK_DEFINITION)
+    ]
+    return sum(kinds) >= MARKDOWN_KINDS
+
+
+def _tables(text: str) -> list[tuple[int, int]]:
+    """Markdown tables, from the header row to the last row with a bar."""
+    tables = []
+    for delimiter in TABLE_DELIMITER.finditer(text):
+        header = text.rfind("\n", 0, max(0, delimiter.start() - 1)) + 1
+        end = delimiter.end()
+        for line in LINE.finditer(text, end + 1):
+            if "|" not in line.group("rest"):
+                break
+            end = line.start() + len(line.group().rstrip("\n"))
+        tables.append((header, end))
+    return tables
 
 
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:

@@ -66,3 +66,58 @@ def test_a_restructured_text_literal_block_is_code_up_to_the_first_line_not_inde
     assert fix(RESTRUCTURED).text == RESTRUCTURED.replace("tbe", "the")
     indented = "He said so:\n\n    an indented paragraph, tbe next."
     assert code_spans(indented) == []
+
+
+MARKUP = (
+    "Options are listed in tbe table.\n"
+    "\n"
+    "| Option | Linux | macOS |\n"
+    "|:-------|:-----:|------:|\n"
+    "| `-r`   | ✔     |       |\n"
+    "| -f     |       | ✔     |\n"
+    "\n"
+    "See [the guide](../../onboarding.md) and [notes][n].\n"
+    "\n"
+    "[n]: ../notes_v2..md\n"
+    '<a id="0.10.15"></a>\n'
+    "<!-- YAML\nadded: v1.0.0\n-->\n"
+)
+
+
+def test_markdown_tables_links_and_html_are_markup_not_prose() -> None:
+    spans = [MARKUP[start:end] for start, end in code_spans(MARKUP)]
+    assert spans == [
+        "| Option | Linux | macOS |\n|:-------|:-----:|------:|\n| `-r`   | ✔     |       |\n"
+        "| -f     |       | ✔     |",
+        "](../../onboarding.md)",
+        "[n]: ../notes_v2..md",
+        '<a id="0.10.15"></a>',
+        "<!-- YAML\nadded: v1.0.0\n-->",
+    ]
+    assert fix(MARKUP).text == MARKUP.replace("tbe", "the")
+
+
+def test_bars_and_angle_brackets_of_prose_are_no_markup() -> None:
+    """A bar OCR read for a column rule is no table without a delimiter row;
+    words in angle brackets are no tag."""
+    text = "He went | home and | slept.\nPut <one line to give the program name> here."
+    assert code_spans(text) == []
+
+
+def test_emphasis_is_markup_in_a_markdown_document_only() -> None:
+    """A heading and a link make a text Markdown, and its "_..._" emphasis;
+    in a text without Markdown's signs, low lines around words are specks."""
+    markdown = (
+        "# Errors\n\nThe _Invalid Module Specifier_ error is **not** thrown; [see](../g.md).\n"
+    )
+    assert [markdown[start:end] for start, end in code_spans(markdown)] == [
+        "_",
+        "_",
+        "**",
+        "**",
+        "](../g.md)",
+    ]
+    assert fix(markdown).text == markdown
+    assert fix("The _Invalid Module Specifier_ error is thrown.").text == (
+        "The Invalid Module Specifier error is thrown."
+    )
