@@ -19,6 +19,7 @@ from ocrfix.copies import Sibling, make_sibling
 from ocrfix.detect import detect, on_graphemes, resolve_overlaps
 from ocrfix.doc import make_doc
 from ocrfix.model import load_model
+from ocrfix.passages import in_other_languages
 from ocrfix.replay import apply, compose, replaced
 from ocrfix.siblings import with_siblings
 from ocrfix.types import Decision, Fixed, Flag, OcrConfidence
@@ -68,7 +69,7 @@ def check(
     if not text.strip():
         return []
     doc = make_doc(text, config, confidences)
-    flags = detect(doc)
+    flags = in_other_languages(text, detect(doc), config.lang, doc.model)
     if siblings:
         prepared = [
             s if isinstance(s, Sibling) else sibling(s, f"sibling {k + 1}", config)

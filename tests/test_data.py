@@ -13,9 +13,22 @@ from ocrfix.data import read_text, rows
 
 
 def test_every_data_file_has_a_provenance_header() -> None:
-    for name in ("ocr_confusions.tsv", "homoglyphs.tsv"):
+    for name in ("ocr_confusions.tsv", "homoglyphs.tsv", "function_words.tsv"):
         text = read_text(name)
         assert text.startswith("#") and "Where it came from" in text, name
+
+
+def test_the_function_word_table_holds_each_languages_commonest_words() -> None:
+    """Every row is a language's commonest words as the installed wordfreq
+    ranks them (within its first few hundred, should a release reorder them)."""
+    import wordfreq
+
+    table = dict(rows("function_words.tsv"))
+    assert {"en", "de", "fr", "it", "es"} <= table.keys()
+    for lang, words in table.items():
+        listed = words.split()
+        assert len(listed) >= 80, lang
+        assert set(listed) <= set(wordfreq.top_n_list(lang, 300)), lang
 
 
 def test_homoglyph_rows_map_a_foreign_letter_to_one_latin_letter() -> None:
