@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from ocrfix.candidates import real_word_proposals
+from ocrfix.confusions import channel_cost
 from ocrfix.doc import Doc
 from ocrfix.model import CLEAN_NOISE, COMMON_ZIPF, Model
 from ocrfix.scripts import scripts
@@ -108,6 +109,17 @@ ABBREVIATION_SUFFIX = regex.compile(r"\p{Ll}{2,}\p{Lu}{2,}")
 COMPOUND_PART_MIN = 4
 COMPOUND_COMMON_PARTS_ZIPF = 4.5
 COMPOUND_FUNCTION_WORD_ZIPF = 6.0
+# A word the document uses this often is its own, not the same misreading
+# over and over: a real word where the word context favours appears nowhere
+# in the document ("This hook can receive" in a text about hooks, none about
+# books), an unlisted one used more often than its best reading, which no
+# typical confusion explains ("semver", not "server"; an "intemal" used thrice
+# is "internal", rn read as m). Flagged for review (TOPIC_WORD_CONFIDENCE),
+# not changed. On the bench's OCR one applied fix of some 2,000 to words was
+# of such a word, and wrong ("S" read as "I"); in 299 Markdown files
+# "semver" became "server" 53 times and "hook" "book".
+TOPIC_WORD_USES = 3
+TOPIC_WORD_CONFIDENCE = 0.5
 # A word in capitals this long, unlisted but near a listed word, is a
 # headline's word misread, not a name ("COMMITTEF"); shorter ones are
 # often initials or abbreviations.
@@ -468,7 +480,26 @@ def _check_part(
     if " " in best and best.replace(" ", "").casefold() == observed.casefold():
         kind = FlagKind.RUN_TOGETHER
         reason = "two words with the space between them lost"
+    if best and _documents_own_word(observed, best, doc, known=known):
+        reason += f"; the document uses {observed!r} more often than {best!r}"
+        p_error = min(p_error, TOPIC_WORD_CONFIDENCE)
+        suggestions = tuple(
+            replace(c, confidence=min(c.confidence, TOPIC_WORD_CONFIDENCE)) for c in suggestions
+        )
     yield Flag(start, end, observed, kind, reason, round(p_error, 3), suggestions)
+
+
+def _documents_own_word(observed: str, alternative: str, doc: Doc, *, known: bool) -> bool:
+    """Is ``observed`` a word the document uses TOPIC_WORD_USES times or more:
+    a real word where ``alternative`` appears nowhere, an unlisted one used
+    more often than ``alternative`` and no typical confusion of it?"""
+    forms = doc.stats.forms
+    uses, rival = forms[observed.casefold()], forms[alternative.casefold()]
+    if uses < TOPIC_WORD_USES:
+        return False
+    if known:
+        return not rival
+    return uses > rival and channel_cost(alternative, observed) > TYPICAL_CONFUSION
 
 
 def _capital_misread(candidate: Candidate, observed: str) -> Candidate:

@@ -209,6 +209,29 @@ def test_a_real_word_is_not_read_as_a_word_the_document_uses() -> None:
     assert "stale" not in [f.text for f in check(text)]
 
 
+def test_a_real_word_the_document_is_about_is_only_flagged_where_context_doubts_it() -> None:
+    """ "hook" three times and "book" never: the document's subject, not the
+    same misreading over and over; the flag stays, for review."""
+    from ocrfix import check, fix
+
+    text = "Register a hook first. This hook can receive data. Each hook must call next."
+    assert fix(text).text == text
+    doubted = [f for f in check(text) if f.text == "hook"]
+    assert doubted and all(f.confidence <= 0.5 for f in doubted)
+
+
+def test_an_unlisted_word_the_document_uses_often_is_its_own_unless_a_typical_misreading() -> None:
+    """ "semver" three times, "server" never, and m is no typical misreading
+    of r: the document's term. An "intemal" used as often is "internal", rn
+    read as m every time."""
+    from ocrfix import fix
+
+    own = "Use semver ranges. A semver range is parsed by semver. The wcrk is donc."
+    assert fix(own).text == own.replace("wcrk", "work").replace("donc", "done")
+    misread = "The intemal rules hold. The intemal board met, and intemal mail came."
+    assert fix(misread).text == misread.replace("intemal", "internal")
+
+
 def test_a_common_word_the_context_model_lacks_is_doubted_only_on_strong_context() -> None:
     """ "ho" is common in web text but absent from the bigram model: where the
     neighbours call for "he" it is read so; "en masse" has no such evidence."""
