@@ -150,7 +150,7 @@ LONE_LETTER_WORDS = {"en": frozenset("ao")}
 LOWER_PRONOUNS = {"en": "i"}
 # The pronoun in capitals standing between two words in lower case that it
 # fits with neither (the context model lists no pair, or a disfavoured one,
-# either side: "of I his", "the I window"), where the two fit each other by
+# either side: "of I her", "the I window"), where the two fit each other by
 # STRAY_PRONOUN_JOIN (log10) at least: a column rule or speck read as "I",
 # deleted with its space. Print never sets the pronoun after an article or a
 # preposition; a genuine one with no listed pair either side ("must I

@@ -61,7 +61,7 @@ HTML = regex.compile(
 HTML_TAG_IS_MARKUP = regex.compile(r"<!--|</|<[a-z][a-z0-9]{0,9}[ \t]*/?>$|=|://")
 MARKUP_SIGNS = ("|", "](", "]:", "<")
 # Emphasis ("_Invalid_", "**not**") is markup in a Markdown document only:
-# OCR reads specks as low lines and asterisks around words too ("_15 Ius_").
+# OCR reads specks as low lines and asterisks around words too ("_4 lve_").
 # A document is Markdown when it has MARKDOWN_KINDS of these signs or more:
 # an ATX heading, a fence, a link's target, a reference definition, a table.
 EMPHASIS = regex.compile(

@@ -256,6 +256,6 @@ def test_a_capital_pronoun_that_fits_neither_neighbour_is_a_speck() -> None:
     assert fix("She went to the I window and looked out.").text == (
         "She went to the window and looked out."
     )
-    assert fix("It was the mark of I his hand.").text == "It was the mark of his hand."
+    assert fix("It was the mark of I her hand.").text == "It was the mark of her hand."
     kept = "Why must I thank him? He said that I was late, and so I am."
     assert fix(kept).text == kept
