@@ -123,6 +123,8 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
     if len(set(text)) == 1:
         if text == "''" and "``" in doc.text:
             return  # ``TeX-style'': two single marks close what two backticks open
+        if len(text) == 2 and _empty_string(doc.text, start, end):
+            return  # Default: "", unshift(''): an empty string written down
         yield Flag(
             start,
             end,
@@ -153,6 +155,19 @@ def _quote_run(doc: Doc, i: int, j: int) -> Iterator[Flag]:
                 (Candidate(kept, STRAY_QUOTE, "rule"),),
             )
             return
+
+
+def _empty_string(text: str, start: int, end: int) -> bool:
+    """Do two straight quotes at ``start``..``end`` stand alone, between white
+    space, line ends or brackets: an empty string, as technical text writes
+    one? OCR's doubled marks are glued to a word ("“"We", "said.''")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (
+        text[start] in "\"'"
+        and (before.isspace() or before in "([{=")
+        and (after.isspace() or after in ")]},;")
+    )
 
 
 def _closes(mark: str, rest: str) -> bool:

@@ -264,6 +264,7 @@ def test_one_unmatched_single_quote_among_matched_ones_is_removed() -> None:
         "Copyright 1998,1999 Jane Roe.",  # a list of years
         "Set in TeX. We read TeX files.",  # a name's casing, used again
         "It runs on macOS and calls toJSON once.",  # a name with an abbreviation
+        "The default is \"\" and unshift('') does nothing.",  # empty strings
     ],
 )
 def test_clean_marks_and_capitals_of_other_conventions_are_not_changed(text: str) -> None:
