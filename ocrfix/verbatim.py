@@ -59,7 +59,10 @@ HTML = regex.compile(
     regex.DOTALL,
 )
 HTML_TAG_IS_MARKUP = regex.compile(r"<!--|</|<[a-z][a-z0-9]{0,9}[ \t]*/?>$|=|://")
-MARKUP_SIGNS = ("|", "](", "]:", "<")
+# A word in braces, no space inside: a type or a placeholder ("{net.Socket}",
+# "{yyyy}"), which print sets in no prose.
+BRACED = regex.compile(r"\{[^\s{}]+\}")
+MARKUP_SIGNS = ("|", "](", "]:", "<", "{")
 # Emphasis ("_Invalid_", "**not**") is markup in a Markdown document only:
 # OCR reads specks as low lines and asterisks around words too ("_4 lve_").
 # A document is Markdown when it has MARKDOWN_KINDS of these signs or more:
@@ -94,10 +97,11 @@ def _quoted_code(text: str) -> list[tuple[int, int]]:
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:
-    """Markdown tables, link targets and definitions, HTML tags and comments
-    (see TABLE_DELIMITER, LINK_TARGET, LINK_DEFINITION, HTML); in a Markdown
-    document, emphasis marks too (see EMPHASIS)."""
-    found = [m.span() for pattern in (LINK_TARGET, LINK_DEFINITION) for m in pattern.finditer(text)]
+    """Markdown tables, link targets and definitions, words in braces, HTML
+    tags and comments (see TABLE_DELIMITER, LINK_TARGET, LINK_DEFINITION,
+    BRACED, HTML); in a Markdown document, emphasis marks too (see EMPHASIS)."""
+    patterns = (LINK_TARGET, LINK_DEFINITION, BRACED)
+    found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     found += [m.span() for m in HTML.finditer(text) if HTML_TAG_IS_MARKUP.search(m.group())]
     tables = _tables(text)
     if _markdown(text, bool(tables)):

@@ -97,6 +97,12 @@ def test_markdown_tables_links_and_html_are_markup_not_prose() -> None:
     assert fix(MARKUP).text == MARKUP.replace("tbe", "the")
 
 
+def test_a_word_in_braces_is_a_type_or_a_placeholder() -> None:
+    text = "Returns: {net.Socket} for the file {yyyy}.log, tbe end."
+    assert [text[start:end] for start, end in code_spans(text)] == ["{net.Socket}", "{yyyy}"]
+    assert fix(text).text == text.replace("tbe", "the")
+
+
 def test_bars_and_angle_brackets_of_prose_are_no_markup() -> None:
     """A bar OCR read for a column rule is no table without a delimiter row;
     words in angle brackets are no tag."""
