@@ -331,15 +331,7 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
         pronoun = letter in LOWER_PRONOUNS.get(doc.config.lang, "")
         if pronoun and _follows(doc, letter.upper(), after):
             continue  # "then i said": informal writing's pronoun
-        start = found.start("letter") - 1
-        yield _flag(
-            start,
-            doc.text[start : found.end("letter")],
-            "a lone letter between words",
-            "",
-            LONE_LETTER_SPECK,
-            FlagKind.GARBAGE,
-        )
+        yield _deleted_letter(doc, found, "a lone letter between words", LONE_LETTER_SPECK)
 
 
 def stray_pronouns(doc: Doc) -> Iterator[Flag]:
@@ -356,15 +348,14 @@ def stray_pronouns(doc: Doc) -> Iterator[Flag]:
             continue
         if context.join(before, letter) >= 0 or context.join(letter, after) >= 0:
             continue
-        start = found.start("letter") - 1
-        yield _flag(
-            start,
-            doc.text[start : found.end("letter")],
-            "a lone capital pronoun that fits neither neighbour, which fit each other",
-            "",
-            STRAY_PRONOUN_SURE,
-            FlagKind.GARBAGE,
-        )
+        reason = "a lone capital pronoun that fits neither neighbour, which fit each other"
+        yield _deleted_letter(doc, found, reason, STRAY_PRONOUN_SURE)
+
+
+def _deleted_letter(doc: Doc, found: regex.Match[str], reason: str, sure: float) -> Flag:
+    """A flag deleting the letter ``found`` matched (group "letter") with the space before it."""
+    start = found.start("letter") - 1
+    return _flag(start, doc.text[start : found.end("letter")], reason, "", sure, FlagKind.GARBAGE)
 
 
 def misread_pounds(doc: Doc) -> Iterator[Flag]:

@@ -480,13 +480,11 @@ def _check_part(
     if " " in best and best.replace(" ", "").casefold() == observed.casefold():
         kind = FlagKind.RUN_TOGETHER
         reason = "two words with the space between them lost"
+    flag = Flag(start, end, observed, kind, reason, round(p_error, 3), suggestions)
     if best and _documents_own_word(observed, best, doc, known=known):
-        reason += f"; the document uses {observed!r} more often than {best!r}"
-        p_error = min(p_error, TOPIC_WORD_CONFIDENCE)
-        suggestions = tuple(
-            replace(c, confidence=min(c.confidence, TOPIC_WORD_CONFIDENCE)) for c in suggestions
-        )
-    yield Flag(start, end, observed, kind, reason, round(p_error, 3), suggestions)
+        why = f"the document uses {observed!r} more often than {best!r}"
+        flag = flag.tentative(TOPIC_WORD_CONFIDENCE, why)
+    yield flag
 
 
 def _documents_own_word(observed: str, alternative: str, doc: Doc, *, known: bool) -> bool:

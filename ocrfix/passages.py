@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 
 import regex
@@ -111,19 +110,10 @@ def in_other_languages(text: str, flags: Iterable[Flag], lang: str, model: Model
     if not spans:
         return flags
     starts = [start for start, _ in spans]
-    return [_tentative(f) if _inside(f, spans, starts) else f for f in flags]
+    why = "in a passage of another language: kept"
+    return [f.tentative(FOREIGN_CONFIDENCE, why) if _inside(f, spans, starts) else f for f in flags]
 
 
 def _inside(flag: Flag, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     k = bisect.bisect_right(starts, flag.start) - 1
     return k >= 0 and flag.end <= spans[k][1]
-
-
-def _tentative(flag: Flag) -> Flag:
-    cap = FOREIGN_CONFIDENCE
-    return replace(
-        flag,
-        reason=f"{flag.reason}; in a passage of another language: kept",
-        confidence=min(flag.confidence, cap),
-        suggestions=tuple(replace(c, confidence=min(c.confidence, cap)) for c in flag.suggestions),
-    )

@@ -14,7 +14,6 @@ corrected as ever.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from ocrfix.model import Model
 from ocrfix.types import Flag, FlagKind
@@ -64,17 +63,8 @@ def old_spelling(flags: Sequence[Flag], model: Model) -> list[Flag]:
     forms = {f.text for f in words if id(f) in respelt and f.text.islower() and len(f.text) > 2}
     if len(forms) < MIN_RESPELLINGS or len(respelt) < MIN_SHARE * len(words):
         return list(flags)
-    return [_tentative(f) if id(f) in respelt else f for f in flags]
-
-
-def _tentative(flag: Flag) -> Flag:
-    cap = OLD_SPELLING_CONFIDENCE
-    return replace(
-        flag,
-        reason=f"{flag.reason}; the document spells the old way (vpon, haue): kept",
-        confidence=min(flag.confidence, cap),
-        suggestions=tuple(replace(c, confidence=min(c.confidence, cap)) for c in flag.suggestions),
-    )
+    why = "the document spells the old way (vpon, haue): kept"
+    return [f.tentative(OLD_SPELLING_CONFIDENCE, why) if id(f) in respelt else f for f in flags]
 
 
 def _uv(word: str) -> Iterator[str]:

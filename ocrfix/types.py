@@ -9,7 +9,7 @@ Offsets are code-point indices into the decoded input text, end exclusive, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -109,6 +109,18 @@ class Flag:
     def best(self) -> Candidate | None:
         """The top suggestion, if any."""
         return self.suggestions[0] if self.suggestions else None
+
+    def tentative(self, cap: float, why: str) -> Flag:
+        """This flag kept for review: its confidence and its suggestions' at
+        ``cap`` at most, ``why`` added to its reason."""
+        return replace(
+            self,
+            reason=f"{self.reason}; {why}",
+            confidence=min(self.confidence, cap),
+            suggestions=tuple(
+                replace(c, confidence=min(c.confidence, cap)) for c in self.suggestions
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
