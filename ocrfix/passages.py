@@ -46,7 +46,7 @@ FOREIGN_CONFIDENCE = 0.5
 
 @cache
 def function_words() -> dict[str, frozenset[str]]:
-    """Each listed language's commonest words (see FUNCTION_WORDS)."""
+    """Each listed language's commonest words (built by ocrfix.function_words)."""
     return {lang: frozenset(words.split()) for lang, words in rows("function_words.tsv")}
 
 

@@ -6,9 +6,10 @@ blocks (a paragraph ending in ``::``, then lines indented deeper); their
 marks and names are the code's own, and prose rules would "mend" them
 (``::`` is no doubled colon, ``-p`` no hyphen glued to a word). Markdown's
 own markup is no prose either: a table's rows (``| ✔ | ✔ |`` reads like
-specks), a link's target (``](../guide.md)``), a reference definition, an
-HTML tag or comment. OCR of print has none of these, so on OCR this changes
-nothing. A pure function of the text and its flags.
+specks), a link's target (``](../guide.md)``), a reference definition, a
+word in braces (``{net.Socket}``), an HTML tag or comment, and in a Markdown
+document the marks of emphasis. OCR of print has none of these, so on OCR
+this changes nothing. A pure function of the text and its flags.
 """
 
 from __future__ import annotations
