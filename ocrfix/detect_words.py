@@ -115,9 +115,9 @@ COMPOUND_FUNCTION_WORD_ZIPF = 6.0
 # books), an unlisted one used more often than its best reading, which no
 # typical confusion explains ("semver", not "server"; an "intemal" used thrice
 # is "internal", rn read as m). Flagged for review (TOPIC_WORD_CONFIDENCE),
-# not changed. On the bench's OCR one applied fix of some 2,000 to words was
-# of such a word, and wrong ("S" read as "I"); in 299 Markdown files
-# "semver" became "server" 53 times and "hook" "book".
+# not changed. On the bench's OCR none of some 2,000 suggestions at 0.7 or
+# more to words was of such a word; in 299 Markdown files "semver" became
+# "server" 53 times and "hook" "book".
 TOPIC_WORD_USES = 3
 TOPIC_WORD_CONFIDENCE = 0.5
 # A word in capitals this long, unlisted but near a listed word, is a
