@@ -142,7 +142,8 @@ def words(doc: Doc) -> Iterator[Flag]:
     as context ("chargecl witb" -> "charged with": "witb" is only sure once
     "charged" is read), until nothing changes or MAX_PASSES is reached.
     """
-    flags = {i: list(_check_token(doc, i)) for i in range(len(doc.tokens))}
+    ranked = range(len(doc.tokens)) if doc.focus is None else sorted(doc.focus)
+    flags = {i: list(_check_token(doc, i)) for i in ranked}
     readings = _sure_readings(doc, flags)
     changed = set(readings)
     for _ in range(MAX_PASSES - 1):

@@ -14,6 +14,11 @@ from ocrfix.types import OcrConfidence, Token, TokenKind
 # Characters after which a new sentence (or quotation) starts.
 SENTENCE_END = frozenset(".!?")
 OPENING = frozenset("\"'\u201c\u2018\u00ab([")
+# Where only the flags near some spans are wanted (fix's second reading, at
+# its corrections), words further than this many tokens from them are not
+# ranked: a word's flag depends on its neighbours' readings, two tokens away
+# across a space, and theirs on their neighbours'.
+FOCUS_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,8 @@ class Doc:
     # Token index -> the OCR engine's confidence in it (0..1), where the
     # input said (a layout file's words); the lowest of the words it touches.
     engine: Mapping[int, float] = field(default_factory=dict)
+    # The token indices whose words are ranked; None: all (see FOCUS_REACH).
+    focus: frozenset[int] | None = None
 
     def word_at(self, j: int) -> str:
         """Token ``j``'s text, or its sure reading."""
@@ -74,13 +81,32 @@ class Doc:
         return j < 0 or newlines >= 2 or self.tokens[j].text in SENTENCE_END
 
 
-def make_doc(text: str, config: Config, confidences: Iterable[OcrConfidence] = ()) -> Doc:
+def make_doc(
+    text: str,
+    config: Config,
+    confidences: Iterable[OcrConfidence] = (),
+    near: Sequence[tuple[int, int]] | None = None,
+) -> Doc:
     """Tokenize ``text`` and gather what the detectors need; ``confidences``: the
-    OCR engine's, for spans of the text."""
+    OCR engine's, for spans of the text; ``near``: the spans whose words alone
+    are to be ranked (see FOCUS_REACH), None for all."""
     tokens = tuple(tokenize(text))
     model = load_model(config.lang, config.lexicon)
     stats = document_stats(tokens, model)
-    return Doc(text, tokens, model, stats, config, engine=token_confidences(tokens, confidences))
+    engine = token_confidences(tokens, confidences)
+    focus = None if near is None else focus_tokens(tokens, near)
+    return Doc(text, tokens, model, stats, config, engine=engine, focus=focus)
+
+
+def focus_tokens(tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """The indices of the tokens within FOCUS_REACH tokens of one touching ``spans``."""
+    starts = [t.start for t in tokens]
+    near: set[int] = set()
+    for start, end in spans:
+        first = max(0, bisect.bisect_right(starts, start - 1) - 1)
+        last = bisect.bisect_left(starts, end + 1)
+        near.update(range(max(0, first - FOCUS_REACH), min(len(tokens), last + FOCUS_REACH)))
+    return frozenset(near)
 
 
 def token_confidences(

@@ -81,6 +81,22 @@ def test_the_second_reading_takes_only_what_lies_next_to_a_correction() -> None:
     assert fix(text, siblings=[copy]).text == copy
 
 
+def test_the_second_reading_ranks_only_the_words_near_the_corrections() -> None:
+    """Flags far from the corrections would be dropped anyway: their words are
+    not ranked at all, and those near them are as in a full reading."""
+    from ocrfix.detect_words import words
+    from ocrfix.doc import FOCUS_REACH, focus_tokens, make_doc
+
+    text = "He saw tbe man. " + "The day was fine. " * FOCUS_REACH + "Then tbe clerk left."
+    at = text.rindex("clerk")
+    doc = make_doc(text, Config(), near=[(at, at + 5)])
+    assert doc.focus == focus_tokens(doc.tokens, [(at, at + 5)])
+    assert 0 not in doc.focus and len(doc.tokens) - 1 in doc.focus
+    full = make_doc(text, Config())
+    assert [f.start for f in words(full)] == [text.index("tbe"), text.rindex("tbe")]
+    assert [f.start for f in words(doc)] == [text.rindex("tbe")]
+
+
 @pytest.mark.parametrize("text", SENTENCES)
 def test_clean_sentences_are_untouched(text: str) -> None:
     assert fix(text).decisions == ()
