@@ -267,6 +267,7 @@ def test_one_unmatched_single_quote_among_matched_ones_is_removed() -> None:
         "The default is \"\" and unshift('') does nothing.",  # empty strings
         ";; This file is part of Emacs.\n;; It is free.\n;; See the licence.",  # comment leaders
         "Run it with -v/--verbose or -mtune=native for more.",  # command-line options
+        "This software is provided 'as-is', without any warranty.",  # quoted, closed after an s
     ],
 )
 def test_clean_marks_and_capitals_of_other_conventions_are_not_changed(text: str) -> None:
