@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from ocrfix.config import Config
 from ocrfix.copies import Sibling, make_sibling
 from ocrfix.detect import detect, on_graphemes, resolve_overlaps
-from ocrfix.doc import Doc, make_doc
+from ocrfix.doc import make_doc
 from ocrfix.model import load_model
 from ocrfix.passages import in_other_languages
 from ocrfix.replay import apply, compose, replaced
@@ -66,10 +66,22 @@ def check(
     ``(start, end, confidence)`` spans of the text from 0 (unsure) to 1
     (:meth:`ocrfix.formats.Document.confidences` gives a layout file's).
     """
+    return _read(text, config, siblings, confidences)
+
+
+def _read(
+    text: str,
+    config: Config,
+    siblings: Sequence[str | Sibling] = (),
+    confidences: Iterable[OcrConfidence] = (),
+    near: Sequence[tuple[int, int]] | None = None,
+) -> list[Flag]:
+    """``check``'s work; ``near``: rank only the words near these spans (the
+    corrections ``fix`` reads its own output again for), None for all."""
     if not text.strip():
         return []
-    doc = make_doc(text, config, confidences)
-    flags = _detect(doc)
+    doc = make_doc(text, config, confidences, near)
+    flags = in_other_languages(text, detect(doc), config.lang, doc.model)
     if siblings:
         prepared = [
             s if isinstance(s, Sibling) else sibling(s, f"sibling {k + 1}", config)
@@ -77,19 +89,6 @@ def check(
         ]
         flags = resolve_overlaps(with_siblings(doc, flags, prepared))
     return on_graphemes(text, outside_code(text, flags))
-
-
-def _detect(doc: Doc) -> list[Flag]:
-    """Every detector's flags on ``doc``, those of passages in another language tentative."""
-    return in_other_languages(doc.text, detect(doc), doc.config.lang, doc.model)
-
-
-def _reread(text: str, config: Config, near: list[tuple[int, int]]) -> list[Flag]:
-    """``check`` of ``fix``'s own output, without siblings or engine
-    confidences, ranking only the words near ``near``, its corrections."""
-    if not text.strip():
-        return []
-    return on_graphemes(text, outside_code(text, _detect(make_doc(text, config, near=near))))
 
 
 def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:
@@ -131,7 +130,7 @@ def fix(
     fixed, latest = apply(text, decisions), decisions
     for _ in range(FIX_ROUNDS - 1):
         spans = replaced(latest)
-        found = decide(_reread(fixed, config, spans), config)
+        found = decide(_read(fixed, config, near=spans), config)
         latest = [d for d in found if _near(d, spans)]
         if not latest:
             break
