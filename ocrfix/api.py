@@ -22,6 +22,7 @@ from ocrfix.model import load_model
 from ocrfix.passages import in_other_languages
 from ocrfix.replay import apply, compose, replaced
 from ocrfix.siblings import with_siblings
+from ocrfix.threshold import evidently_misread, to_apply
 from ocrfix.types import Decision, Fixed, Flag, OcrConfidence
 from ocrfix.verbatim import outside_code
 
@@ -100,12 +101,16 @@ def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:
     return make_sibling(name, text, load_model(config.lang, config.lexicon))
 
 
-def decide(flags: Iterable[Flag], config: Config = DEFAULT) -> list[Decision]:
-    """The fixes to make: each flag's best suggestion, if it reaches ``config.min_confidence``."""
+def decide(
+    flags: Iterable[Flag], config: Config = DEFAULT, *, misread: bool = False
+) -> list[Decision]:
+    """The fixes to make: each flag's best suggestion, if it reaches ``config.min_confidence``
+    (for word readings in a ``misread`` text, ``config.misread_min_confidence``:
+    see :mod:`ocrfix.threshold`)."""
     return [
         Decision(f.start, f.end, f.text, best.text, best.confidence, best.source, f.kind, f.reason)
-        for f in flags
-        if (best := f.best) is not None and best.confidence >= config.min_confidence
+        for f in to_apply(flags, config, misread=misread)
+        if (best := f.best) is not None
     ]
 
 
@@ -126,11 +131,12 @@ def fix(
     first round only (the engine's confidences index the original text).
     """
     flags = check(text, config, siblings=siblings, confidences=confidences)
-    decisions = decide(flags, config)
+    misread = evidently_misread(flags, text, config)
+    decisions = decide(flags, config, misread=misread)
     fixed, latest = apply(text, decisions), decisions
     for _ in range(FIX_ROUNDS - 1):
         spans = replaced(latest)
-        found = decide(_read(fixed, config, near=spans), config)
+        found = decide(_read(fixed, config, near=spans), config, misread=misread)
         latest = [d for d in found if _near(d, spans)]
         if not latest:
             break

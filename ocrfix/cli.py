@@ -80,10 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--min-confidence",
         type=float,
-        default=Config().min_confidence,
         metavar="X",
-        help="apply or show as sure only suggestions at least this confident "
-        f"(default: {Config().min_confidence})",
+        help="apply or show as sure only suggestions at least this confident (default: "
+        f"{Config().min_confidence}; {Config().misread_min_confidence} for words in text "
+        "that OCR evidently misread)",
     )
 
     p_check = sub.add_parser("check", parents=[common, batch], help="report suspect spans")
@@ -203,7 +203,15 @@ def _config(args: argparse.Namespace) -> Config:
         words = frozenset(
             line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
         )
-    return Config(lang=args.lang, min_confidence=args.min_confidence, lexicon=words)
+    if args.min_confidence is None:
+        return Config(lang=args.lang, lexicon=words)
+    # A threshold the user sets holds everywhere.
+    return Config(
+        lang=args.lang,
+        min_confidence=args.min_confidence,
+        misread_min_confidence=None,
+        lexicon=words,
+    )
 
 
 def _expand(inputs: Sequence[str]) -> Iterator[Source]:
@@ -418,7 +426,7 @@ def _review(args: argparse.Namespace, config: Config) -> int:
         review,
         path.name,
         (
-            [f for f in found if f.confidence >= args.min_confidence]
+            [f for f in found if f.confidence >= config.min_confidence]
             for found in in_background(text, config, siblings)
         ),
         lambda r: write_atomic(session, r.to_json(), durable=False),

@@ -20,6 +20,9 @@ class Config:
         are right, and clean text gets 3 edits in 248,735 characters; at 0.5
         the gain is larger but one suggestion in three is wrong, and page
         artifacts (0.6) would be removed without a reader's look.
+    misread_min_confidence:
+        The threshold for word readings in a text that OCR evidently misread
+        (see :mod:`ocrfix.threshold`); None keeps ``min_confidence`` everywhere.
     max_suggestions:
         How many ranked candidates a flag carries at most.
     lexicon:
@@ -30,12 +33,16 @@ class Config:
 
     lang: str = "en"
     min_confidence: float = 0.7
+    misread_min_confidence: float | None = 0.55
     max_suggestions: int = 5
     lexicon: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must lie in [0, 1], got {self.min_confidence}")
+        low = self.misread_min_confidence
+        if low is not None and not 0.0 <= low <= 1.0:
+            raise ValueError(f"misread_min_confidence must lie in [0, 1], got {low}")
         if self.max_suggestions < 1:
             raise ValueError(f"max_suggestions must be at least 1, got {self.max_suggestions}")
         object.__setattr__(self, "lexicon", frozenset(w.casefold() for w in self.lexicon))

@@ -1,0 +1,64 @@
+"""Where fix's threshold is lowered: word readings in text that OCR evidently misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ocrfix import Candidate, Config, Flag, FlagKind, fix
+from ocrfix.cli import main
+from ocrfix.threshold import evidently_misread, to_apply
+
+# A paragraph OCR misread throughout (typical confusions of b for h, rn for m),
+# and in it "buncles", whose best reading "bundles" is below the default threshold.
+MISREAD = (
+    "Tbe rnan who kept tbe shop in tbe village was charged yesterday witb stealing "
+    "a coat frorn a cart. Tbe constable said that he found tbe coat in tbe "
+    "prisoner's house, and tbat tbe prisoner had sold part of it. Tbe magistrate "
+    "remanded him for a week, and said tbat bail would be taken. The men were "
+    "paid on Saturday, and the buncles were carried to the station by the porters."
+)
+
+
+def flag(text: str, confidence: float, kind: FlagKind = FlagKind.NON_WORD) -> Flag:
+    return Flag(0, len(text), text, kind, "test", 0.9, (Candidate("x", confidence, "confusion"),))
+
+
+def test_three_sure_corrections_in_two_hundred_words_are_evidence_of_misreading() -> None:
+    sure = [flag("tbe", 0.9)] * 3
+    assert evidently_misread(sure, "word " * 600, Config())
+    assert not evidently_misread(sure, "word " * 601, Config())
+    assert not evidently_misread(sure[:2], "word " * 10, Config())
+
+
+def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
+    text = "word " * 10
+    assert not evidently_misread([flag("Tbe", 0.9)] * 3, text, Config())
+    assert not evidently_misread([flag("tbe", 0.6)] * 3, text, Config())
+    assert not evidently_misread([flag("tbe", 0.9, FlagKind.GARBAGE)] * 3, text, Config())
+
+
+def test_the_lower_threshold_takes_word_readings_only() -> None:
+    word, speck = flag("buncles", 0.6), flag("~", 0.6, FlagKind.GARBAGE)
+    assert to_apply([word, speck], Config(), misread=True) == [word]
+    assert to_apply([word, speck], Config(), misread=False) == []
+    assert to_apply([word], Config(misread_min_confidence=None), misread=True) == []
+
+
+@pytest.mark.slow
+def test_fix_takes_a_less_sure_reading_in_misread_text_only() -> None:
+    assert "the bundles were" in fix(MISREAD).text
+    assert "the buncles were" in fix(MISREAD, Config(misread_min_confidence=None)).text
+    clean = "The men were paid on Saturday, and the buncles were carried to the station."
+    assert fix(clean).text == clean
+
+
+@pytest.mark.slow
+def test_a_threshold_given_on_the_command_line_holds_everywhere(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(MISREAD, encoding="utf-8")
+    main(["fix", str(source), "-o", str(tmp_path / "default.txt")])
+    main(["fix", str(source), "-o", str(tmp_path / "given.txt"), "--min-confidence", "0.7"])
+    assert "bundles" in (tmp_path / "default.txt").read_text(encoding="utf-8")
+    assert "buncles" in (tmp_path / "given.txt").read_text(encoding="utf-8")
