@@ -72,6 +72,11 @@ EMPHASIS = regex.compile(
     r"(?<![\w*\\])(?P<mark>\*\*|__|\*|_)(?=[^\s*_])[^\n]*?[^\s*_](?P=mark)(?![\w*])"
 )
 HEADING = regex.compile(r"^ {0,3}#{1,6}[ \t]+\S", regex.MULTILINE)
+# A user's handle ("@pquentin" in a project's list of maintainers) is a name
+# of its owner's choosing: in a Markdown document, a word right after an "@"
+# (none before it: "user@example.org" is an address). In OCR of print an "@"
+# glued to a word is a misread letter ("@bout"), so elsewhere it is read.
+MENTION = regex.compile(r"(?<![\w@./+-])@[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
 MARKDOWN_KINDS = 2
 
 
@@ -100,7 +105,8 @@ def _quoted_code(text: str) -> list[tuple[int, int]]:
 def markup_spans(text: str) -> list[tuple[int, int]]:
     """Markdown tables, link targets and definitions, words in braces, HTML
     tags and comments (see TABLE_DELIMITER, LINK_TARGET, LINK_DEFINITION,
-    BRACED, HTML); in a Markdown document, emphasis marks too (see EMPHASIS)."""
+    BRACED, HTML); in a Markdown document, emphasis marks and handles too (see
+    EMPHASIS, MENTION)."""
     patterns = (LINK_TARGET, LINK_DEFINITION, BRACED)
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     found += [m.span() for m in HTML.finditer(text) if HTML_TAG_IS_MARKUP.search(m.group())]
@@ -109,6 +115,7 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
         for m in EMPHASIS.finditer(text):
             width = len(m.group("mark"))
             found += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+        found += [m.span() for m in MENTION.finditer(text)]
     return merge_spans(found + tables)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocrfix import fix
+from ocrfix import check, fix
 from ocrfix.verbatim import code_spans
 
 MARKDOWN = (
@@ -127,3 +127,13 @@ def test_emphasis_is_markup_in_a_markdown_document_only() -> None:
     assert fix("The _Invalid Module Specifier_ error is thrown.").text == (
         "The Invalid Module Specifier error is thrown."
     )
+
+
+def test_a_handle_is_its_owners_name_in_a_markdown_document_only() -> None:
+    """After an "@", a user's handle; an address keeps its own reading, and in
+    a text without Markdown's signs an "@" glued to a word is a misread letter."""
+    markdown = "# Maintainers\n\n- [@pquentin](https://github.com/pquentin), mail a@b.org\n"
+    spans = [markdown[start:end] for start, end in code_spans(markdown)]
+    assert spans == ["@pquentin](https://github.com/pquentin)"]
+    assert check(markdown) == []
+    assert [f.text for f in check("Thanks to @pquentin for the fix.")] == ["pquentin"]
