@@ -11,13 +11,13 @@ from ocrfix.cli import main
 from ocrfix.threshold import evidently_misread, to_apply
 
 # A paragraph OCR misread throughout (typical confusions of b for h, rn for m),
-# and in it "buncles", whose best reading "bundles" is below the default threshold.
+# and in it "bottels", whose best reading "bottles" is below the default threshold.
 MISREAD = (
     "Tbe rnan who kept tbe shop in tbe village was charged yesterday witb stealing "
     "a coat frorn a cart. Tbe constable said that he found tbe coat in tbe "
     "prisoner's house, and tbat tbe prisoner had sold part of it. Tbe magistrate "
     "remanded him for a week, and said tbat bail would be taken. The men were "
-    "paid on Saturday, and the buncles were carried to the station by the porters."
+    "paid on Saturday, and the bottels were carried to the station by the porters."
 )
 
 
@@ -40,7 +40,7 @@ def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
 
 
 def test_the_lower_threshold_takes_word_readings_only() -> None:
-    word, speck = flag("buncles", 0.6), flag("~", 0.6, FlagKind.GARBAGE)
+    word, speck = flag("bottels", 0.6), flag("~", 0.6, FlagKind.GARBAGE)
     assert to_apply([word, speck], Config(), misread=True) == [word]
     assert to_apply([word, speck], Config(), misread=False) == []
     assert to_apply([word], Config(misread_min_confidence=None), misread=True) == []
@@ -48,9 +48,10 @@ def test_the_lower_threshold_takes_word_readings_only() -> None:
 
 @pytest.mark.slow
 def test_fix_takes_a_less_sure_reading_in_misread_text_only() -> None:
-    assert "the bundles were" in fix(MISREAD).text
-    assert "the buncles were" in fix(MISREAD, Config(misread_min_confidence=None)).text
-    clean = "The men were paid on Saturday, and the buncles were carried to the station."
+    assert "the bottles were" in fix(MISREAD).text
+    assert "the bottels were" in fix(MISREAD, Config(misread_min_confidence=None)).text
+    # "shcaves" -> "sheaves" is as sure in clean text (0.55-0.7), and kept there.
+    clean = "The men were paid on Saturday, and the shcaves were carried to the station."
     assert fix(clean).text == clean
 
 
@@ -60,5 +61,5 @@ def test_a_threshold_given_on_the_command_line_holds_everywhere(tmp_path: Path) 
     source.write_text(MISREAD, encoding="utf-8")
     main(["fix", str(source), "-o", str(tmp_path / "default.txt")])
     main(["fix", str(source), "-o", str(tmp_path / "given.txt"), "--min-confidence", "0.7"])
-    assert "bundles" in (tmp_path / "default.txt").read_text(encoding="utf-8")
-    assert "buncles" in (tmp_path / "given.txt").read_text(encoding="utf-8")
+    assert "bottles" in (tmp_path / "default.txt").read_text(encoding="utf-8")
+    assert "bottels" in (tmp_path / "given.txt").read_text(encoding="utf-8")
