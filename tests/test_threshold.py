@@ -39,19 +39,22 @@ def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
     assert not evidently_misread([flag("tbe", 0.9, FlagKind.GARBAGE)] * 3, text, Config())
 
 
-def test_the_lower_threshold_takes_word_readings_only() -> None:
-    word, speck = flag("bottels", 0.6), flag("~", 0.6, FlagKind.GARBAGE)
-    assert to_apply([word, speck], Config(), misread=True) == [word]
-    assert to_apply([word, speck], Config(), misread=False) == []
-    assert to_apply([word], Config(misread_min_confidence=None), misread=True) == []
+def test_the_lower_threshold_takes_word_readings_and_stray_marks_only() -> None:
+    word, speck = flag("bottels", 0.6), flag("~~ ~", 0.6, FlagKind.GARBAGE)
+    mark, own = flag(" }", 0.5, FlagKind.PUNCTUATION), flag("bottels", 0.5)
+    flags = [word, speck, mark, own]
+    assert to_apply(flags, Config(), misread=True) == [word, mark]
+    assert to_apply(flags, Config(), misread=False) == []
+    assert to_apply(flags, Config(misread_min_confidence=None), misread=True) == []
 
 
 @pytest.mark.slow
 def test_fix_takes_a_less_sure_reading_in_misread_text_only() -> None:
     assert "the bottles were" in fix(MISREAD).text
+    assert "by the porters" in fix(MISREAD.replace("by the", "by the }")).text
     assert "the bottels were" in fix(MISREAD, Config(misread_min_confidence=None)).text
     # "shcaves" -> "sheaves" is as sure in clean text (0.55-0.7), and kept there.
-    clean = "The men were paid on Saturday, and the shcaves were carried to the station."
+    clean = "The men were paid on Saturday, and the shcaves were carried to the } station."
     assert fix(clean).text == clean
 
 
