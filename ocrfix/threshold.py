@@ -37,6 +37,8 @@ from ocrfix.types import Flag, FlagKind
 
 MISREAD_MIN_CORRECTIONS = 3
 MISREAD_MARK_CONFIDENCE = 0.5
+# Signs that stand for words ("10 @ 5s.", "$ 5", "< 3") are no specks, even there.
+WORD_SIGNS = frozenset("@$\u00a3\u20ac\u00a2<>%&#+=")
 MISREAD_WORDS_PER_CORRECTION = 200
 WORD_READINGS = frozenset(
     {
@@ -81,6 +83,6 @@ def _threshold(flag: Flag, config: Config, misread: bool) -> float:
         return config.min_confidence
     if flag.kind in WORD_READINGS:
         return min(low, config.min_confidence)
-    if flag.kind is FlagKind.PUNCTUATION:
+    if flag.kind is FlagKind.PUNCTUATION and not WORD_SIGNS & set(flag.text):
         return min(low, MISREAD_MARK_CONFIDENCE, config.min_confidence)
     return config.min_confidence

@@ -42,7 +42,8 @@ def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
 def test_the_lower_threshold_takes_word_readings_and_stray_marks_only() -> None:
     word, speck = flag("bottels", 0.6), flag("~~ ~", 0.6, FlagKind.GARBAGE)
     mark, own = flag(" }", 0.5, FlagKind.PUNCTUATION), flag("bottels", 0.5)
-    flags = [word, speck, mark, own]
+    sign = flag(" @", 0.5, FlagKind.PUNCTUATION)
+    flags = [word, speck, mark, own, sign]
     assert to_apply(flags, Config(), misread=True) == [word, mark]
     assert to_apply(flags, Config(), misread=False) == []
     assert to_apply(flags, Config(misread_min_confidence=None), misread=True) == []
