@@ -15,13 +15,14 @@ word readings (unknown and real words, lost and added spaces, broken
 hyphenation) in a text where the sure corrections of lower-case unknown
 words are MISREAD_MIN_CORRECTIONS or more and at least one word in
 MISREAD_WORDS_PER_CORRECTION. Stray marks (a lone bracket, a stop or
-semicolon inside a word) are flagged at a review level, 0.5, for clean
-text's sake, where a mark is mostly meant; in such a text they are mostly
-specks, and their deletions apply from MISREAD_MARK_CONFIDENCE (of those at
-0.5, 35 brought bln600-real closer and 5 further, 44 and 10 on bln600-tess).
-Nothing else is lowered: the rules whose confidence is a fixed review level
-(specks read as words, a document's own word, a passage in another language)
-stay below the threshold.
+semicolon inside a word) and runs of fragments (``~~ ~``, ``_._;__``)
+are flagged at a review level, 0.5, for clean text's sake, where a mark is
+mostly meant; in such a text they are mostly specks, and their deletions
+apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5, 35 brought
+bln600-real closer and 5 further, 44 and 10 on bln600-tess; the runs: 8
+closer, 2 further on bln600-real). Nothing else is lowered: the rules whose
+confidence is a fixed review level (a document's own word, a passage in
+another language, a page artifact) stay below the threshold.
 
 The evidence separates well: on the bench's transcriptions, 298 Markdown
 files and 101 licence files of a Debian system, no text met it; of 90 real
@@ -37,6 +38,7 @@ from ocrfix.types import Flag, FlagKind
 
 MISREAD_MIN_CORRECTIONS = 3
 MISREAD_MARK_CONFIDENCE = 0.5
+SPECKS = frozenset({FlagKind.PUNCTUATION, FlagKind.GARBAGE})
 # Signs that stand for words ("10 @ 5s.", "$ 5", "< 3") are no specks, even there.
 WORD_SIGNS = frozenset("@$\u00a3\u20ac\u00a2<>%&#+=")
 MISREAD_WORDS_PER_CORRECTION = 200
@@ -69,7 +71,7 @@ def evidently_misread(flags: Sequence[Flag], text: str, config: Config) -> bool:
 def to_apply(flags: Iterable[Flag], config: Config, *, misread: bool = False) -> list[Flag]:
     """The flags whose best suggestion ``fix`` applies: from ``config.min_confidence``;
     in a ``misread`` text, word readings from ``config.misread_min_confidence``
-    and stray marks from MISREAD_MARK_CONFIDENCE."""
+    and stray marks and fragments from MISREAD_MARK_CONFIDENCE."""
     return [
         f
         for f in flags
@@ -83,6 +85,6 @@ def _threshold(flag: Flag, config: Config, misread: bool) -> float:
         return config.min_confidence
     if flag.kind in WORD_READINGS:
         return min(low, config.min_confidence)
-    if flag.kind is FlagKind.PUNCTUATION and not WORD_SIGNS & set(flag.text):
+    if flag.kind in SPECKS and not WORD_SIGNS & set(flag.text):
         return min(low, MISREAD_MARK_CONFIDENCE, config.min_confidence)
     return config.min_confidence

@@ -39,12 +39,12 @@ def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
     assert not evidently_misread([flag("tbe", 0.9, FlagKind.GARBAGE)] * 3, text, Config())
 
 
-def test_the_lower_threshold_takes_word_readings_and_stray_marks_only() -> None:
-    word, speck = flag("bottels", 0.6), flag("~~ ~", 0.6, FlagKind.GARBAGE)
+def test_the_lower_threshold_takes_word_readings_and_specks_only() -> None:
+    word, speck = flag("bottels", 0.6), flag("~~ ~", 0.5, FlagKind.GARBAGE)
     mark, own = flag(" }", 0.5, FlagKind.PUNCTUATION), flag("bottels", 0.5)
-    sign = flag(" @", 0.5, FlagKind.PUNCTUATION)
-    flags = [word, speck, mark, own, sign]
-    assert to_apply(flags, Config(), misread=True) == [word, mark]
+    sign, url = flag(" @", 0.5, FlagKind.PUNCTUATION), flag("x.org", 0.6, FlagKind.ARTIFACT)
+    flags = [word, speck, mark, own, sign, url]
+    assert to_apply(flags, Config(), misread=True) == [word, speck, mark]
     assert to_apply(flags, Config(), misread=False) == []
     assert to_apply(flags, Config(misread_min_confidence=None), misread=True) == []
 
