@@ -105,8 +105,8 @@ def decide(
     flags: Iterable[Flag], config: Config = DEFAULT, *, misread: bool = False
 ) -> list[Decision]:
     """The fixes to make: each flag's best suggestion, if it reaches ``config.min_confidence``
-    (for word readings in a ``misread`` text, ``config.misread_min_confidence``:
-    see :mod:`ocrfix.threshold`)."""
+    (in a ``misread`` text, lower for word readings and specks: see
+    :mod:`ocrfix.threshold`)."""
     return [
         Decision(f.start, f.end, f.text, best.text, best.confidence, best.source, f.kind, f.reason)
         for f in to_apply(flags, config, misread=misread)

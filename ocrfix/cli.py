@@ -32,6 +32,7 @@ from ocrfix.textio import (
     read_text,
     write_atomic,
 )
+from ocrfix.threshold import MISREAD_MARK_CONFIDENCE
 
 EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -82,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="X",
         help="apply or show as sure only suggestions at least this confident (default: "
-        f"{Config().min_confidence}; {Config().misread_min_confidence} for words in text "
-        "that OCR evidently misread)",
+        f"{Config().min_confidence}; in text that OCR evidently misread, "
+        f"{Config().misread_min_confidence} for words and {MISREAD_MARK_CONFIDENCE} for specks)",
     )
 
     p_check = sub.add_parser("check", parents=[common, batch], help="report suspect spans")
