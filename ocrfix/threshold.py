@@ -19,8 +19,8 @@ semicolon inside a word) and runs of fragments (``~~ ~``, ``_._;__``)
 are flagged at a review level, 0.5, for clean text's sake, where a mark is
 mostly meant; in such a text they are mostly specks, and their deletions
 apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5, 35 brought
-bln600-real closer and 5 further, 44 and 10 on bln600-tess; the runs: 8
-closer, 2 further on bln600-real). Nothing else is lowered: the rules whose
+bln600-real closer and 5 further, 44 and 10 on bln600-tess; deleting the
+runs brought 7 documents of bln600-real closer and 2 further). Nothing else is lowered: the rules whose
 confidence is a fixed review level (a document's own word, a passage in
 another language, a page artifact) stay below the threshold.
 
