@@ -20,7 +20,8 @@ are flagged at a review level, 0.5, for clean text's sake, where a mark is
 mostly meant; in such a text they are mostly specks, and their deletions
 apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5, 35 brought
 bln600-real closer and 5 further, 44 and 10 on bln600-tess; deleting the
-runs brought 7 documents of bln600-real closer and 2 further). Nothing else is lowered: the rules whose
+runs brought 7 documents of bln600-real closer and 2 further), except signs
+that stand for words (WORD_SIGNS). Nothing else is lowered: the rules whose
 confidence is a fixed review level (a document's own word, a passage in
 another language, a page artifact) stay below the threshold.
 
@@ -37,11 +38,11 @@ from ocrfix.config import Config
 from ocrfix.types import Flag, FlagKind
 
 MISREAD_MIN_CORRECTIONS = 3
+MISREAD_WORDS_PER_CORRECTION = 200
 MISREAD_MARK_CONFIDENCE = 0.5
 SPECKS = frozenset({FlagKind.PUNCTUATION, FlagKind.GARBAGE})
 # Signs that stand for words ("10 @ 5s.", "$ 5", "< 3") are no specks, even there.
 WORD_SIGNS = frozenset("@$\u00a3\u20ac\u00a2<>%&#+=")
-MISREAD_WORDS_PER_CORRECTION = 200
 WORD_READINGS = frozenset(
     {
         FlagKind.NON_WORD,
