@@ -405,14 +405,7 @@ def _check_part(
     if observed.islower() and len(observed) == 1 and not model.standalone(observed):
         # "d." and "l." are abbreviations (pence, pounds); "(b)" enumerates.
         if doc.next_text(i) not in (".", ")"):
-            yield Flag(
-                start,
-                start + 1,
-                observed,
-                FlagKind.NON_WORD,
-                "a lone letter: a speck or a fragment",
-                UNKNOWN_WORD_CONFIDENCE,
-            )
+            yield _lone_letter(doc, start, observed)
         return
     lone_letter = len(observed) == 1 and not model.standalone(observed)
     known = not lone_letter and (model.running_word(observed) or observed.isdigit())
@@ -486,6 +479,46 @@ def _check_part(
         why = f"the document uses {observed!r} more often than {best!r}"
         flag = flag.tentative(TOPIC_WORD_CONFIDENCE, why)
     yield flag
+
+
+def _lone_letter(doc: Doc, start: int, letter: str) -> Flag:
+    """A lone lower-case letter that is no word: a speck or a fragment.
+
+    One standing alone between spaces (or a line's edge and a space) is
+    mostly a speck read as a letter: its deletion, with a space beside it, is
+    suggested at the review level (UNKNOWN_WORD_CONFIDENCE), which ``fix``
+    applies only in a text OCR evidently misread (see threshold). There, on
+    the bench's OCR, deleting such letters brought the text closer to the
+    truth 71 times and further 11 (bln600-real), 31 and 2 (bln600-tess).
+    Glued to marks ("w~s", "h;.r") it is a piece of a word, left for review.
+    """
+    text = doc.text
+    end = start + len(letter)
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if before not in ("", " ", "\n") or after not in ("", " ", "\n") or before == after == "\n":
+        return Flag(
+            start,
+            end,
+            letter,
+            FlagKind.NON_WORD,
+            "a lone letter: a speck or a fragment",
+            UNKNOWN_WORD_CONFIDENCE,
+        )
+    if after == " ":
+        end += 1
+    elif before == " ":
+        start -= 1
+    deletion = Candidate("", UNKNOWN_WORD_CONFIDENCE, "rule")
+    return Flag(
+        start,
+        end,
+        text[start:end],
+        FlagKind.GARBAGE,
+        "a lone letter: a speck",
+        UNKNOWN_WORD_CONFIDENCE,
+        (deletion,),
+    )
 
 
 def _documents_own_word(observed: str, alternative: str, doc: Doc, *, known: bool) -> bool:
