@@ -15,13 +15,16 @@ word readings (unknown and real words, lost and added spaces, broken
 hyphenation) in a text where the sure corrections of lower-case unknown
 words are MISREAD_MIN_CORRECTIONS or more and at least one word in
 MISREAD_WORDS_PER_CORRECTION. Stray marks (a lone bracket, a stop or
-semicolon inside a word) and runs of fragments (``~~ ~``, ``_._;__``)
+semicolon inside a word), lone letters between spaces and runs of
+fragments (``~~ ~``, ``_._;__``)
 are flagged at a review level, 0.5, for clean text's sake, where a mark is
 mostly meant; in such a text they are mostly specks, and their deletions
 apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5, 35 brought
 bln600-real closer and 5 further, 44 and 10 on bln600-tess; deleting the
 runs brought 7 documents of bln600-real closer and 2 further), except signs
-that stand for words (WORD_SIGNS). Nothing else is lowered: the rules whose
+that stand for words (WORD_SIGNS), and so do joins of a broken word's
+parts as printed ("- " deleted: the letters are kept, and read again
+joined). Nothing else is lowered: the rules whose
 confidence is a fixed review level (a document's own word, a passage in
 another language, a page artifact) stay below the threshold.
 
@@ -34,6 +37,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from ocrfix.config import Config
 from ocrfix.types import Flag, FlagKind
 
@@ -43,6 +48,8 @@ MISREAD_MARK_CONFIDENCE = 0.5
 SPECKS = frozenset({FlagKind.PUNCTUATION, FlagKind.GARBAGE})
 # Signs that stand for words ("10 @ 5s.", "$ 5", "< 3") are no specks, even there.
 WORD_SIGNS = frozenset("@$\u00a3\u20ac\u00a2<>%&#+=")
+# What breaks a word in print: a hyphen (or a soft one) and white space.
+BREAK = regex.compile(r"[-\u00ad\u2010\s]+")
 WORD_READINGS = frozenset(
     {
         FlagKind.NON_WORD,
@@ -84,8 +91,19 @@ def _threshold(flag: Flag, config: Config, misread: bool) -> float:
     low = config.misread_min_confidence
     if not misread or low is None:
         return config.min_confidence
+    if (flag.kind in SPECKS and not WORD_SIGNS & set(flag.text)) or _joins_as_printed(flag):
+        return min(low, MISREAD_MARK_CONFIDENCE, config.min_confidence)
     if flag.kind in WORD_READINGS:
         return min(low, config.min_confidence)
-    if flag.kind in SPECKS and not WORD_SIGNS & set(flag.text):
-        return min(low, MISREAD_MARK_CONFIDENCE, config.min_confidence)
     return config.min_confidence
+
+
+def _joins_as_printed(flag: Flag) -> bool:
+    """Does ``flag`` join the parts of a broken word as they were printed: is its
+    best suggestion its text less the hyphen and the space ("- " -> "")?"""
+    best = flag.best
+    return (
+        flag.kind is FlagKind.HYPHENATION
+        and best is not None
+        and best.text == BREAK.sub("", flag.text)
+    )

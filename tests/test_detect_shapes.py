@@ -33,7 +33,7 @@ def shapes(text: str) -> list[tuple[str, str]]:
         ("the man ovEr and left", "ovEr"),
         ("he went ofthE house", "ofthE"),
         ("the Town-\nHall sat", "-"),
-        ("the superin- tendant came", "-"),
+        ("the superin- tendant came", "- "),
     ],
 )
 def test_a_slip_of_shape_is_flagged(text: str, flagged: str) -> None:
@@ -259,3 +259,15 @@ def test_a_capital_pronoun_that_fits_neither_neighbour_is_a_speck() -> None:
     assert fix("It was the mark of I her hand.").text == "It was the mark of her hand."
     kept = "Why must I thank him? He said that I was late, and so I am."
     assert fix(kept).text == kept
+
+
+def test_a_break_inside_a_line_before_a_lower_case_part_is_joined_for_review() -> None:
+    """ "vrost- blenk": join suggested (review level); before a capital, at a
+    line end and before a suspended compound's conjunction, nothing is."""
+    from ocrfix import check
+
+    def breaks(text: str) -> list[tuple[str, str | None]]:
+        return [(f.text, f.best and f.best.text) for f in check(text) if "-" in f.text]
+
+    assert breaks("The vrost- blenk was shut.") == [("- ", "")]
+    assert breaks("The pre- and post-war years at the Town- Hall.") == [("-", None), ("-", None)]

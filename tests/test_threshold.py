@@ -71,6 +71,28 @@ def test_a_lone_letter_is_deleted_as_a_speck_in_misread_text_only() -> None:
 
 
 @pytest.mark.slow
+def test_a_broken_word_no_rule_mends_is_joined_in_misread_text_only() -> None:
+    """ "vrost- blenk": a word broken inside a line, its parts misread; in
+    a misread text its parts are joined as printed, elsewhere kept for review."""
+    broken = MISREAD.replace("said tbat bail", "said the vrost- blenk tbat bail")
+    joined = fix(broken).text
+    assert "blenk tbat" in joined
+    assert "- blenk" not in joined
+    clean = "The clerk said the vrost- blenk was shut on the day of the sale."
+    assert fix(clean).text == clean
+    assert [(f.text, f.best and f.best.text) for f in check(clean) if "-" in f.text] == [("- ", "")]
+
+
+def test_only_joins_as_printed_take_the_mark_threshold() -> None:
+    join = Flag(0, 2, "- ", FlagKind.HYPHENATION, "test", 0.5, (Candidate("", 0.5, "rule"),))
+    mended = Flag(
+        0, 9, "ab- cdefg", FlagKind.HYPHENATION, "t", 0.5, (Candidate("abcdeff", 0.5, "rule"),)
+    )
+    assert to_apply([join, mended], Config(), misread=True) == [join]
+    assert to_apply([join, mended], Config(), misread=False) == []
+
+
+@pytest.mark.slow
 def test_a_threshold_given_on_the_command_line_holds_everywhere(tmp_path: Path) -> None:
     source = tmp_path / "in.txt"
     source.write_text(MISREAD, encoding="utf-8")
