@@ -88,3 +88,14 @@ def test_a_speck_after_a_lines_last_sentence_is_removed() -> None:
     assert fix(text).text == "The shop was closed.\nThey went home.\nIt rained."
     kept = "Files: *\nCopyright: 2020\nSee chapter 7\nThe end."
     assert fix(kept).text == kept
+
+
+def test_a_lone_hyphen_at_a_line_end_is_a_speck_for_review() -> None:
+    """ "threatened -": deletion suggested with the space before it, at the
+    review level; a hyphen that breaks a word, or a dash inside a line, is not."""
+    found = [f for f in check("The man was threatened -\nhim at noon.") if "-" in f.text]
+    assert [(f.kind, f.text, f.best and f.best.text, f.confidence) for f in found] == [
+        (FlagKind.GARBAGE, " -", "", 0.5)
+    ]
+    others = check("The man was threat-\nened at noon - then left.")
+    assert [f.kind for f in others] == [FlagKind.HYPHENATION]

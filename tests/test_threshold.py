@@ -93,6 +93,14 @@ def test_only_joins_as_printed_take_the_mark_threshold() -> None:
 
 
 @pytest.mark.slow
+def test_a_lone_hyphen_at_a_line_end_is_deleted_in_misread_text_only() -> None:
+    speck = MISREAD.replace("taken. The men", "taken -\nThe men")
+    assert "taken\nThe men" in fix(speck).text
+    clean = "The bail would be taken -\nthe men were paid on Saturday."
+    assert fix(clean).text == clean
+
+
+@pytest.mark.slow
 def test_a_threshold_given_on_the_command_line_holds_everywhere(tmp_path: Path) -> None:
     source = tmp_path / "in.txt"
     source.write_text(MISREAD, encoding="utf-8")
