@@ -141,15 +141,7 @@ def line_end_specks(doc: Doc) -> Iterator[Flag]:
 
 def _speck(found: regex.Match[str], reason: str, sure: float) -> Flag:
     """The flag deleting what ``found`` matched, ``sure`` of it."""
-    return Flag(
-        found.start(),
-        found.end(),
-        found.group(),
-        FlagKind.GARBAGE,
-        reason,
-        sure,
-        (Candidate("", sure, "rule"),),
-    )
+    return Flag.deletion(found.start(), found.group(), FlagKind.GARBAGE, reason, sure)
 
 
 def _specks_only(chunk: str) -> bool:

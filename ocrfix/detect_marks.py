@@ -727,15 +727,7 @@ def _unmatched_single_quotes(text: str) -> Iterator[Flag]:
 
 def _stray_quote(match: regex.Match[str], reason: str, sure: float) -> Flag:
     """The flag deleting the single quote ``match`` found."""
-    return Flag(
-        match.start(),
-        match.end(),
-        match.group(),
-        FlagKind.QUOTE,
-        reason,
-        sure,
-        (Candidate("", sure, "rule"),),
-    )
+    return Flag.deletion(match.start(), match.group(), FlagKind.QUOTE, reason, sure)
 
 
 def _mostly_paired(text: str, openings: Sequence[regex.Match[str]]) -> bool:

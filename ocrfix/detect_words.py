@@ -509,16 +509,8 @@ def _lone_letter(doc: Doc, start: int, letter: str) -> Flag:
         end += 1
     elif before == " ":
         start -= 1
-    deletion = Candidate("", UNKNOWN_WORD_CONFIDENCE, "rule")
-    return Flag(
-        start,
-        end,
-        text[start:end],
-        FlagKind.GARBAGE,
-        "a lone letter: a speck",
-        UNKNOWN_WORD_CONFIDENCE,
-        (deletion,),
-    )
+    reason = "a lone letter: a speck"
+    return Flag.deletion(start, text[start:end], FlagKind.GARBAGE, reason, UNKNOWN_WORD_CONFIDENCE)
 
 
 def _documents_own_word(observed: str, alternative: str, doc: Doc, *, known: bool) -> bool:

@@ -110,6 +110,12 @@ class Flag:
         """The top suggestion, if any."""
         return self.suggestions[0] if self.suggestions else None
 
+    @classmethod
+    def deletion(cls, start: int, text: str, kind: FlagKind, reason: str, sure: float) -> Flag:
+        """A flag on ``text`` at ``start`` whose one suggestion, a rule's, deletes it."""
+        deleted = Candidate("", sure, "rule")
+        return cls(start, start + len(text), text, kind, reason, sure, (deleted,))
+
     def tentative(self, cap: float, why: str) -> Flag:
         """This flag kept for review: its confidence and its suggestions' at
         ``cap`` at most, ``why`` added to its reason."""
