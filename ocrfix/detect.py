@@ -73,9 +73,9 @@ def joins_before_parts(flags: list[Flag]) -> list[Flag]:
     """``flags`` less the word readings inside a word broken by a hyphen that a
     flag joins into one word.
 
-    "ri- velver" is "revolver" broken at a line end; "velver" read as "velvet"
-    leaves the break in place and is wrong whenever the join is right, yet
-    alone it is the surer reading and would win the overlap. A join decides
+    "agri- culturc" is "agriculture" broken at a line end; "culturc" read as
+    "culture" leaves the break in place and is wrong whenever the join is
+    right, yet alone it is the surer reading and would win the overlap. A join decides
     its parts. bln600-real single: 27 characters closer (7 words, none
     further); bln600-tess and the clean text unchanged.
     """

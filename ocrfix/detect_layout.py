@@ -48,7 +48,7 @@ LINE_END_SPECK = regex.compile(
     r"(?<=[.!?]) [0-9%*=#+|~][^\S\n]*(?=\n[^\S\n]*[\p{Lu}\"'\u201c\u2018])"
 )
 LINE_END_SPECK_SURE = 0.8
-# A hyphen standing alone at a line's end after a word ("threatened -\nhim"):
+# A hyphen standing alone at a line's end after a word ("waddled -\naway"):
 # a speck at the margin, or a dash; removed with the space before it at the
 # review level (GARBAGE_CHUNK), which ``fix`` applies in a text OCR evidently
 # misread (see threshold). The bench's Tesseract OCR has 98 (its

@@ -490,7 +490,7 @@ def _lone_letter(doc: Doc, start: int, letter: str) -> Flag:
     applies only in a text OCR evidently misread (see threshold). There, on
     the bench's OCR, deleting such letters brought the text closer to the
     truth 71 times and further 11 (bln600-real), 31 and 2 (bln600-tess).
-    Glued to marks ("w~s", "h;.r") it is a piece of a word, left for review.
+    Glued to marks ("m~ll", "d;.g") it is a piece of a word, left for review.
     """
     text = doc.text
     end = start + len(letter)

@@ -91,9 +91,9 @@ def test_a_speck_after_a_lines_last_sentence_is_removed() -> None:
 
 
 def test_a_lone_hyphen_at_a_line_end_is_a_speck_for_review() -> None:
-    """ "threatened -": deletion suggested with the space before it, at the
+    """ "waddled -": deletion suggested with the space before it, at the
     review level; a hyphen that breaks a word, or a dash inside a line, is not."""
-    found = [f for f in check("The man was threatened -\nhim at noon.") if "-" in f.text]
+    found = [f for f in check("The duck waddled -\naway at noon.") if "-" in f.text]
     assert [(f.kind, f.text, f.best and f.best.text, f.confidence) for f in found] == [
         (FlagKind.GARBAGE, " -", "", 0.5)
     ]
