@@ -99,3 +99,8 @@ def test_a_lone_hyphen_at_a_line_end_is_a_speck_for_review() -> None:
     ]
     others = check("The man was threat-\nened at noon - then left.")
     assert [f.kind for f in others] == [FlagKind.HYPHENATION]
+
+
+def test_a_lone_star_at_a_line_end_after_a_word_is_a_speck_but_not_a_pattern() -> None:
+    found = check("The duck waddled *\naway at noon.\nFiles: *\nLicense: MIT\n")
+    assert [(f.text, f.best and f.best.text) for f in found] == [(" *", "")]
