@@ -32,11 +32,18 @@ def test_three_sure_corrections_in_two_hundred_words_are_evidence_of_misreading(
     assert not evidently_misread(sure[:2], "word " * 10, Config())
 
 
-def test_only_sure_corrections_of_lower_case_unknown_words_count() -> None:
+def test_capitals_unsure_readings_and_marks_do_not_count() -> None:
     text = "word " * 10
     assert not evidently_misread([flag("Tbe", 0.9)] * 3, text, Config())
     assert not evidently_misread([flag("tbe", 0.6)] * 3, text, Config())
-    assert not evidently_misread([flag("tbe", 0.9, FlagKind.GARBAGE)] * 3, text, Config())
+    assert not evidently_misread([flag("tbe", 0.9, FlagKind.PUNCTUATION)] * 3, text, Config())
+
+
+def test_sure_deletions_of_specks_count_as_evidence_too() -> None:
+    text = "word " * 10
+    specks = [flag("~~ ~", 0.85, FlagKind.GARBAGE), flag("bottels", 0.9)]
+    assert evidently_misread(specks * 2, text, Config())
+    assert not evidently_misread([flag("~~ ~", 0.6, FlagKind.GARBAGE)] * 3, text, Config())
 
 
 def test_the_lower_threshold_takes_word_readings_and_specks_only() -> None:
