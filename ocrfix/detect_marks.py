@@ -273,7 +273,12 @@ def _insert_space(prev: Token, mark: Token, nxt: Token, confidence: float) -> Fl
 
 
 def punctuation(doc: Doc) -> Iterator[Flag]:
-    """Doubled punctuation (``,,``, ``..`` but not ``...``) and clashing pairs (``.,``)."""
+    """Doubled punctuation (``,,``, ``..`` but not ``...``) and clashing pairs
+    (``,.``), which keep their first mark: the one set after the word, the
+    rest specks read as marks. Keeping the mark that ends the most instead
+    (``.`` over ``;`` over ``:`` over ``,``) took the spans 15 characters
+    further from the truth on bln600-real and 33 on bln600-tess, most of all
+    before a lower-case word (``rain,. and``)."""
     tokens = doc.tokens
     i = 0
     while i < len(tokens) - 1:
@@ -300,7 +305,6 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
             ):
                 same = len(set(run)) == 1
                 confidence = DOUBLED_PUNCT if same else MIXED_PUNCT
-                keep = run[0] if same else _strongest(run)
                 yield Flag(
                     a.start,
                     tokens[j - 1].end,
@@ -308,7 +312,7 @@ def punctuation(doc: Doc) -> Iterator[Flag]:
                     FlagKind.PUNCTUATION,
                     "doubled punctuation" if same else "clashing punctuation",
                     confidence,
-                    (Candidate(keep, confidence, "rule"),),
+                    (Candidate(run[0], confidence, "rule"),),
                 )
             i = j
         else:
@@ -494,11 +498,6 @@ def _short_word_inside(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 1].text == " "
         and tokens[i - 2].kind is not TokenKind.NEWLINE
     )
-
-
-def _strongest(run: str) -> str:
-    """The mark that ends the most: '.' over ';' over ':' over ','."""
-    return next(m for m in ".;:," if m in run)
 
 
 # Lone marks that stand between spaces on purpose: dashes, ampersands, ellipses.

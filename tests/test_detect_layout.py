@@ -104,3 +104,8 @@ def test_a_lone_hyphen_at_a_line_end_is_a_speck_for_review() -> None:
 def test_a_lone_star_at_a_line_end_after_a_word_is_a_speck_but_not_a_pattern() -> None:
     found = check("The duck waddled *\naway at noon.\nFiles: *\nLicense: MIT\n")
     assert [(f.text, f.best and f.best.text) for f in found] == [(" *", "")]
+
+
+def test_clashing_marks_keep_the_first_the_rest_are_specks() -> None:
+    found = check("It was the rain,. and the wind;: that did it.")
+    assert [(f.text, f.best and f.best.text) for f in found] == [(",.", ","), (";:", ";")]
