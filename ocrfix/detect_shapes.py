@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ocrfix.detect_words import NAME_PREFIXES
+from ocrfix.detect_words import NAME_PREFIXES, NAMED_BY_LETTER, in_letter_list
 from ocrfix.doc import Doc
 from ocrfix.model import Model
 from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
@@ -193,13 +193,6 @@ NOT_SUMS = frozenset(
     """aged age ages at page pages p pp line lines no number chapter section verse
     vol volume figure fig step year years""".split()  # noqa: SIM905 (a word list)
 )
-LIST_CONJUNCTIONS = frozenset({"and", "or"})
-LETTER_LIST_REACH = 8
-NAMED_BY_LETTER = frozenset(
-    """letter letters section subsection part plan item type grade class vitamin
-    column row paragraph clause option size model exhibit schedule appendix figure
-    table step point group unit variable""".split()  # noqa: SIM905 (a word list)
-)
 
 
 # A bar alone between words of prose where the language's one-letter capital
@@ -331,7 +324,7 @@ def lone_letters(doc: Doc) -> Iterator[Flag]:
             continue
         if before[:1].isupper() and after[:1].isupper():
             continue  # between names, a particle ("Ortega y Gasset")
-        if _in_letter_list(doc.text, found.start("before"), before):
+        if in_letter_list(doc.text, found.start("before"), before):
             continue  # "options a, b and c"
         pronoun = letter in LOWER_PRONOUNS.get(doc.config.lang, "")
         if pronoun and _follows(doc, letter.upper(), after):
@@ -404,15 +397,6 @@ def _follows(doc: Doc, letter: str, word: str) -> bool:
     """Does ``word`` follow the one-letter word ``letter`` (the pronoun "I") at
     least BAR_FOLLOWER_GAIN likelier than it follows words at large?"""
     return doc.model.context.join(letter, word) >= BAR_FOLLOWER_GAIN
-
-
-def _in_letter_list(text: str, at: int, before: str) -> bool:
-    """Is ``before``, the word at ``at`` before a lone letter, itself a lone
-    letter, or a conjunction after one: the letter is a list's item?"""
-    if len(before) == 1:
-        return True
-    chunks = text[max(0, at - LETTER_LIST_REACH) : at].split()
-    return before in LIST_CONJUNCTIONS and bool(chunks) and len(chunks[-1].rstrip(",;")) == 1
 
 
 def bars_for_letters(doc: Doc) -> Iterator[Flag]:

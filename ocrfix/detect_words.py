@@ -94,6 +94,17 @@ VOWELS = frozenset("aeiouy")
 SPACING_KINDS = frozenset({TokenKind.SPACE, TokenKind.NEWLINE})
 # A capital after these is a name's ("McLeod", "DeWitt", "O'Neill").
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "D'")
+# A letter after these words names a thing ("plan b", "type c"), and a
+# letter a list's conjunction follows a lone letter is an item ("a, b and c").
+NAMED_BY_LETTER = frozenset(
+    """letter letters section subsection part plan item type grade class vitamin
+    column row paragraph clause option size model exhibit schedule appendix figure
+    table step point group unit variable""".split()  # noqa: SIM905 (a word list)
+)
+LIST_CONJUNCTIONS = frozenset({"and", "or"})
+LETTER_LIST_REACH = 8
+WORD_BEFORE_LETTER = regex.compile(r"(\p{L}+)[,;.]? $")
+WORD_REACH_FOR_LETTER = 40
 # A known word whose inner letters are in the wrong case is surely misread;
 # which case it had is less sure.
 CASE_SLIP_CONFIDENCE = 0.9
@@ -496,7 +507,12 @@ def _lone_letter(doc: Doc, start: int, letter: str) -> Flag:
     end = start + len(letter)
     before = text[start - 1 : start]
     after = text[end : end + 1]
-    if before not in ("", " ", "\n") or after not in ("", " ", "\n") or before == after == "\n":
+    if (
+        before not in ("", " ", "\n")
+        or after not in ("", " ", "\n")
+        or before == after == "\n"
+        or _named_or_listed(text, start)
+    ):
         return Flag(
             start,
             end,
@@ -511,6 +527,29 @@ def _lone_letter(doc: Doc, start: int, letter: str) -> Flag:
         start -= 1
     reason = "a lone letter: a speck"
     return Flag.deletion(start, text[start:end], FlagKind.GARBAGE, reason, UNKNOWN_WORD_CONFIDENCE)
+
+
+def in_letter_list(text: str, at: int, before: str) -> bool:
+    """Is ``before``, the word at ``at`` before a lone letter, itself a lone
+    letter, or a conjunction after one: the letter is a list's item?"""
+    if len(before) == 1:
+        return True
+    chunks = text[max(0, at - LETTER_LIST_REACH) : at].split()
+    return before in LIST_CONJUNCTIONS and bool(chunks) and len(chunks[-1].rstrip(",;")) == 1
+
+
+def _named_or_listed(text: str, start: int) -> bool:
+    """Does the lone letter at ``start`` name a thing ("plan b") or stand in a
+    list of letters ("a, b and c"), a letter meant, not a speck? Lone letters
+    in a row without commas are specks in a row."""
+    reach = max(0, start - WORD_REACH_FOR_LETTER)
+    word = WORD_BEFORE_LETTER.search(text, reach, start)
+    if word is None:
+        return False
+    before = word.group(1)
+    if len(before) == 1:  # "a, b": a list; "s r": specks in a row
+        return word.group().rstrip()[-1] in ",;"
+    return before.casefold() in NAMED_BY_LETTER or in_letter_list(text, word.start(1), before)
 
 
 def _documents_own_word(observed: str, alternative: str, doc: Doc, *, known: bool) -> bool:

@@ -72,6 +72,10 @@ def test_a_lone_letter_is_deleted_as_a_speck_in_misread_text_only() -> None:
     its space where OCR evidently misread the text, kept for review elsewhere."""
     speck = MISREAD.replace("taken. The men", "taken.\nk The men")
     assert "taken.\nThe men" in fix(speck).text
+    named = MISREAD.replace("taken. The men", "taken under plan b by the court. The men")
+    assert "plan b by" in fix(named).text
+    listed = MISREAD.replace("taken. The men", "taken on days a, b and c of the week. The men")
+    assert "a, b and c of" in fix(listed).text
     clean = "The bail would be taken.\nk The men were paid on Saturday."
     assert fix(clean).text == clean
     assert [f.text for f in check(clean)] == ["k "]
