@@ -75,9 +75,9 @@ def joins_before_parts(flags: list[Flag]) -> list[Flag]:
 
     "agri- culturc" is "agriculture" broken at a line end; "culturc" read as
     "culture" leaves the break in place and is wrong whenever the join is
-    right, yet alone it is the surer reading and would win the overlap. A join decides
-    its parts. bln600-real single: 27 characters closer (7 words, none
-    further); bln600-tess and the clean text unchanged.
+    right, yet alone it is the surer reading and would win the overlap. A
+    join decides its parts. bln600-real single: 27 characters closer (7
+    words, none further); bln600-tess and the clean text unchanged.
     """
     joins = sorted((f.start, f.end) for f in flags if _joins_a_word(f))
     if not joins:

@@ -94,8 +94,8 @@ VOWELS = frozenset("aeiouy")
 SPACING_KINDS = frozenset({TokenKind.SPACE, TokenKind.NEWLINE})
 # A capital after these is a name's ("McLeod", "DeWitt", "O'Neill").
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "D'")
-# A letter after these words names a thing ("plan b", "type c"), and a
-# letter a list's conjunction follows a lone letter is an item ("a, b and c").
+# A letter after these words names a thing ("plan b", "type c"); one after a
+# list's conjunction that follows a lone letter is an item ("a, b and c").
 NAMED_BY_LETTER = frozenset(
     """letter letters section subsection part plan item type grade class vitamin
     column row paragraph clause option size model exhibit schedule appendix figure

@@ -17,18 +17,17 @@ words and sure deletions of specks (runs of fragments, a lone letter
 between words, a speck at a line's end: a scan's, as much as its misread
 words) are MISREAD_MIN_CORRECTIONS or more and at least one word in
 MISREAD_WORDS_PER_CORRECTION. Stray marks (a lone bracket, a stop or
-semicolon inside a word), lone letters between spaces and runs of
-fragments (``~~ ~``, ``_._;__``)
-are flagged at a review level, 0.5, for clean text's sake, where a mark is
-mostly meant; in such a text they are mostly specks, and their deletions
-apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5, 35 brought
-bln600-real closer and 5 further, 44 and 10 on bln600-tess; deleting the
-runs brought 7 documents of bln600-real closer and 2 further), except signs
-that stand for words (WORD_SIGNS), and so do joins of a broken word's
-parts as printed ("- " deleted: the letters are kept, and read again
-joined). Nothing else is lowered: the rules whose
-confidence is a fixed review level (a document's own word, a passage in
-another language, a page artifact) stay below the threshold.
+semicolon inside a word), lone letters between spaces and runs of fragments
+(``~~ ~``, ``_._;__``) are flagged at a review level, 0.5, for clean text's
+sake, where a mark is mostly meant; in such a text they are mostly specks,
+and their deletions apply from MISREAD_MARK_CONFIDENCE (of the marks at 0.5,
+35 brought bln600-real closer and 5 further, 44 and 10 on bln600-tess;
+deleting the runs brought 7 documents of bln600-real closer and 2 further),
+except signs that stand for words (WORD_SIGNS); and so do joins of a broken
+word's parts as printed ("- " deleted: the letters are kept, and read again
+joined). Nothing else is lowered: the rules whose confidence is a fixed
+review level (a document's own word, a passage in another language, a page
+artifact) stay below the threshold.
 
 The evidence separates well: on the bench's transcriptions, 298 Markdown
 files and 101 licence files of a Debian system, no text met it; of 90 real
