@@ -141,3 +141,28 @@ def test_long_strings_keep_a_misreadings_exact_cost_along_the_diagonal() -> None
     huge = "abcdefghij" * 60
     assert len(huge) ** 2 > MAX_CELLS
     assert channel_cost(huge, huge[::-1]) > 100 * GENERIC_SUBSTITUTION
+
+
+@pytest.mark.parametrize(
+    ("intended", "observed"),
+    [
+        ("their", "thei"),
+        ("claim", "caim"),
+        ("twenty", "twventy"),
+        ("residents", "rsidentb"),
+        ("hike", "his'e"),
+        ("remembrance", "rernembrance"),
+        ("occasionally", "occasionaly"),
+        ("morning", "rnorning"),
+    ],
+)
+def test_the_shared_start_and_end_are_left_out_without_changing_the_cost(
+    intended: str, observed: str
+) -> None:
+    """channel_cost compares only the part of two strings around where they
+    differ; a rule, or a letter doubled or lost, at the edge of that part
+    reads characters beyond it, which must still be there."""
+    from ocrfix.confusions import _cost
+
+    for learned in (True, False):
+        assert channel_cost(intended, observed, learned) == _cost(intended, observed, learned)
