@@ -101,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_fix = sub.add_parser("fix", parents=[common, batch], help="write corrected text")
     p_fix.add_argument("inputs", nargs="+", metavar="FILE", help="files, directories or -")
-    p_fix.add_argument("-o", "--output", type=Path, help="output file, or directory for several")
+    p_fix.add_argument(
+        "-o",
+        "--output",
+        help="output file, or directory (for several inputs, or when it ends in /)",
+    )
     p_fix.add_argument("--in-place", action="store_true", help="overwrite the inputs (atomically)")
     p_fix.add_argument(
         "--format",
@@ -376,10 +380,10 @@ def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | Non
             raise UsageError("several inputs need -o OUT_DIR (or --in-place, or --diff)")
         return [None] * len(sources)
     several = len(sources) > 1 or any(Path(raw).is_dir() for raw in args.inputs if raw != "-")
-    out = args.output
-    targets: list[Path | None] = [
-        out / s.relative if several or out.is_dir() else out for s in sources
-    ]
+    out = Path(args.output)
+    # "-o out/" names a directory, there or not: Path would drop the slash.
+    folder = several or out.is_dir() or args.output.endswith(("/", os.sep))
+    targets: list[Path | None] = [out / s.relative if folder else out for s in sources]
     inputs = {s.path.resolve() for s in sources if s.path is not None}
     for target in targets:
         if target is not None and target.resolve() in inputs:

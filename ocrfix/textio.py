@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 # Files with a NUL byte in their first 8 KiB are binary (what git and grep assume).
@@ -98,10 +99,19 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: boo
 
 def put_in_place(tmp: str, path: Path) -> None:
     """Rename the finished temporary file ``tmp`` onto ``path``, keeping the mode of
-    a file it replaces."""
-    if path.exists():
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
+    a file it replaces; a new file gets the mode ``open`` would give it (a
+    temporary file is made readable by its owner alone)."""
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    os.chmod(tmp, mode)
     os.replace(tmp, path)
+
+
+@cache
+def _umask() -> int:
+    """This process's umask, read the only portable way: by setting it and back."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:

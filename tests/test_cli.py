@@ -137,6 +137,23 @@ def test_fix_in_place_rewrites_the_input(noisy: Path) -> None:
     assert [p.name for p in noisy.parent.iterdir()] == ["noisy.txt"]  # no temporary file left
 
 
+def test_a_new_output_file_gets_the_mode_a_new_file_gets(noisy: Path, tmp_path: Path) -> None:
+    """Not the owner-only mode of the temporary file it was written as."""
+    before = os.umask(0o022)
+    try:
+        main(["fix", str(noisy), "-o", str(tmp_path / "fixed.txt")])
+    finally:
+        os.umask(before)
+    assert (tmp_path / "fixed.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_an_output_ending_in_a_slash_is_a_directory_even_for_one_input(
+    noisy: Path, tmp_path: Path
+) -> None:
+    main(["fix", str(noisy), "-o", f"{tmp_path / 'out'}/"])
+    assert (tmp_path / "out" / "noisy.txt").read_text(encoding="utf-8") == CLEAN
+
+
 def test_fix_refuses_to_overwrite_its_input(
     noisy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
