@@ -173,7 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _review(args, _config(args))
         if args.command == "eval":
             return _evaluate(args)
-        sources = list(_expand(args.inputs))
+        written = getattr(args, "output", None)  # fix's -o: not read back as input
+        sources = list(_expand(args.inputs, Path(written) if written else None))
         if not sources:
             raise InputError(f"no files to read in {', '.join(args.inputs)}")
         if args.command == "siblings":
@@ -219,10 +220,13 @@ def _config(args: argparse.Namespace) -> Config:
     )
 
 
-def _expand(inputs: Sequence[str]) -> Iterator[Source]:
+def _expand(inputs: Sequence[str], output: Path | None = None) -> Iterator[Source]:
     """Files as given; directories walked in sorted order, hidden entries skipped.
     A link to nowhere is an input (whose reading fails, and is reported); links
-    to directories are not followed (no loops)."""
+    to directories are not followed (no loops). Inside a directory, what lies
+    under ``output`` is left out: "fix book -o book/fixed", run again, would
+    otherwise read its own earlier output."""
+    written = output.resolve() if output is not None else None
     for raw in inputs:
         if raw == "-":
             yield Source("-", None, Path("stdin.txt"))
@@ -233,7 +237,8 @@ def _expand(inputs: Sequence[str]) -> Iterator[Source]:
                 rel = child.relative_to(path)
                 dangling = child.is_symlink() and not child.exists()
                 hidden = any(part.startswith(".") for part in rel.parts)
-                if (child.is_file() or dangling) and not hidden:
+                ours = written is not None and child.resolve().is_relative_to(written)
+                if (child.is_file() or dangling) and not hidden and not ours:
                     yield Source(str(child), child, rel)
         elif path.exists():
             yield Source(raw, path, Path(path.name))
@@ -362,7 +367,9 @@ def _print(outcome: Outcome) -> None:
 
 def _done_before(source: Source, target: Path | None) -> bool:
     """Is ``target`` there already, written after ``source`` last changed?"""
-    if source.path is None or target is None or target == source.path or not target.exists():
+    if source.path is None or target is None or not target.exists():
+        return False
+    if target.resolve() == source.path.resolve():  # --in-place
         return False
     return target.stat().st_mtime >= source.path.stat().st_mtime
 
@@ -372,9 +379,11 @@ def _targets(sources: list[Source], args: argparse.Namespace) -> list[Path | Non
     if args.in_place:
         if args.output is not None:
             raise UsageError("--in-place and -o exclude each other; choose one")
-        if any(s.path is None for s in sources):
+        paths = [s.path for s in sources if s.path is not None]
+        if len(paths) < len(sources):
             raise UsageError("--in-place cannot rewrite stdin; use -o FILE")
-        return [s.path for s in sources]
+        # Through a link, the file it names is rewritten, and the link kept.
+        return [path.resolve() for path in paths]
     if args.output is None:
         if len(sources) > 1 and args.format == "text":
             raise UsageError("several inputs need -o OUT_DIR (or --in-place, or --diff)")

@@ -154,6 +154,34 @@ def test_an_output_ending_in_a_slash_is_a_directory_even_for_one_input(
     assert (tmp_path / "out" / "noisy.txt").read_text(encoding="utf-8") == CLEAN
 
 
+def test_fix_in_place_through_a_link_rewrites_the_file_and_keeps_the_link(
+    noisy: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(noisy.name)
+    main(["fix", str(link), "--in-place"])
+    assert link.is_symlink()
+    assert noisy.read_text(encoding="utf-8") == CLEAN
+
+
+def test_resume_never_takes_a_file_to_be_rewritten_in_place_as_done(noisy: Path) -> None:
+    main(["fix", f"{noisy.parent}/./{noisy.name}", "--in-place", "--resume"])
+    assert noisy.read_text(encoding="utf-8") == CLEAN
+
+
+def test_an_output_directory_inside_the_input_directory_is_not_read_back(
+    noisy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "fixed"
+    for _ in range(2):  # the second run must not take the first one's output as input
+        assert main(["fix", str(tmp_path), "-o", str(out)]) == EXIT_FLAGS
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.txt")) == [
+        "fixed/noisy.txt",
+        "noisy.txt",
+    ]
+    assert "error" not in capsys.readouterr().err
+
+
 def test_fix_refuses_to_overwrite_its_input(
     noisy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
