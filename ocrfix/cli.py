@@ -480,6 +480,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         names = [Path()]
     else:
         raise InputError(f"{args.gt}: no such file or directory")
+    _check_pairing(args, names)
     scores, failed = [], False
     for name in names:
         try:
@@ -510,6 +511,25 @@ def _evaluate(args: argparse.Namespace) -> int:
         )
         print(f"{overall.as_text()} ({len(scores)} documents{extra})")
     return EXIT_ERROR if failed else EXIT_CLEAN
+
+
+def _check_pairing(args: argparse.Namespace, names: list[Path]) -> None:
+    """Refuse, in one line, an --ocr or --fixed that cannot pair with --gt: not
+    there, a file where --gt is a directory (or the other way round), or a
+    directory that holds none of --gt's names."""
+    kind = "directory" if args.gt.is_dir() else "file"
+    for option, path in (("--ocr", args.ocr), ("--fixed", args.fixed)):
+        if path is None:
+            continue
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if path.is_dir() != args.gt.is_dir():
+            raise UsageError(f"{option} {path}: give a {kind}, as --gt is")
+        if kind == "directory" and names and not any((path / n).is_file() for n in names):
+            raise InputError(
+                f"{path}: holds none of the {len(names)} files of {args.gt} "
+                "(files are paired by their path under each directory)"
+            )
 
 
 def _print_score(score: Score, fmt: str) -> None:

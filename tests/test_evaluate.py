@@ -43,9 +43,31 @@ def test_eval_of_a_missing_counterpart_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "gt", TRUTH)
-    (tmp_path / "ocr").mkdir()
+    (tmp_path / "gt" / "b.txt").write_text(TRUTH, encoding="utf-8")
+    write(tmp_path / "ocr", OCR)  # a.txt only
     assert (
         main(["eval", "--gt", str(tmp_path / "gt"), "--ocr", str(tmp_path / "ocr")]) == EXIT_ERROR
     )
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no such file" in err
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "b.txt: no such file" in captured.err
+    assert "a.txt" in captured.out  # the pair that is there is still scored
+
+
+@pytest.mark.parametrize(
+    ("ocr", "message"),
+    [
+        ("missing", "missing: no such file or directory"),
+        ("empty", "holds none of the 1 files"),
+        ("ocr.txt", "give a directory, as --gt is"),
+    ],
+)
+def test_an_ocr_path_that_cannot_pair_with_the_truth_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ocr: str, message: str
+) -> None:
+    write(tmp_path / "gt", TRUTH)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "ocr.txt").write_text(OCR, encoding="utf-8")
+    assert main(["eval", "--gt", str(tmp_path / "gt"), "--ocr", str(tmp_path / ocr)]) == EXIT_ERROR
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and message in captured.err
+    assert captured.out == ""
