@@ -347,16 +347,18 @@ ABBREVIATED = frozenset(
 # words' stops there are left: a sentence may end a line and the next lose
 # its capital (bln600-tess single CER -36.7% -> -36.9%; with every word, the
 # bench's real OCR and clean text lost).
-NEVER_FINAL = frozenset({"the", "a", "an", "and", "or", "but", "of"})
+# These word lists are English's; other languages have none yet ("an" ends
+# many a German clause: "bot Tee an, bevor").
+NEVER_FINAL = {"en": frozenset({"the", "a", "an", "and", "or", "but", "of"})}
 # An article never stands before a comma or semicolon either ("the, garden"):
 # one there is a speck (bln600-real: 13 left after ocrfix; its clean text has
 # one, a slip of its own before a semicolon; 100 licence and copyright files none).
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = {"en": frozenset({"the", "a", "an"})}
 # Nor does an article or "and" stand before a colon ("the: house", "and:
 # then"); "of:" and "to:" do in lists and forms. bln600-tess / -real single:
 # 16 / 1 characters closer to the truth, none further; clean text, 300
 # Markdown and 101 licence files have none.
-NEVER_BEFORE_COLON = ARTICLES | {"and"}
+NEVER_BEFORE_COLON = {"en": ARTICLES["en"] | {"and"}}
 # A run of marks that opens this many lines of a text or more is its comment
 # leader (";; This file is part of GNU Emacs."), not a doubled mark: 28
 # changes in 101 licence files; the bench's OCR has no run opening more than
@@ -368,16 +370,20 @@ LOWER_ROMAN = regex.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
 def stray_stops(doc: Doc) -> Iterator[Flag]:
     """A stop between two words that go on one sentence (see STRAY_STOP)."""
     tokens, model = doc.tokens, doc.model
+    none: frozenset[str] = frozenset()
+    articles = ARTICLES.get(model.lexicon.lang, none)
+    before_colon = NEVER_BEFORE_COLON.get(model.lexicon.lang, none)
+    never_final = NEVER_FINAL.get(model.lexicon.lang, none)
     for i in range(len(tokens) - 3):
         word, stop, space, nxt = tokens[i : i + 4]
         if not (
             (
                 stop.text == "."
-                or (stop.text in ",;" and word.text in ARTICLES)
-                or (stop.text == ":" and word.text in NEVER_BEFORE_COLON)
+                or (stop.text in ",;" and word.text in articles)
+                or (stop.text == ":" and word.text in before_colon)
             )
             and word.kind is TokenKind.WORD
-            and (space.text == " " or (space.text == "\n" and word.text in NEVER_FINAL))
+            and (space.text == " " or (space.text == "\n" and word.text in never_final))
             and nxt.kind is TokenKind.WORD
             and nxt.text[:1].islower()
             and word.text.isalpha()
@@ -396,7 +402,7 @@ def stray_stops(doc: Doc) -> Iterator[Flag]:
             stop.end,
             stop.text,
             FlagKind.PUNCTUATION,
-            _stray_reason(stop.text, word.text),
+            _stray_reason(stop.text, word.text, articles),
             STRAY_STOP,
             (Candidate("", STRAY_STOP, "rule"),),
         )
@@ -456,10 +462,10 @@ def comma_stops(doc: Doc) -> Iterator[Flag]:
             )
 
 
-def _stray_reason(mark: str, word: str) -> str:
+def _stray_reason(mark: str, word: str, articles: frozenset[str]) -> str:
     if mark == ".":
         return "a stop inside a sentence"
-    return "a mark after an article" if word in ARTICLES else f"a colon after {word!r}"
+    return "a mark after an article" if word in articles else f"a colon after {word!r}"
 
 
 def _markup(text: str, start: int, end: int) -> bool:

@@ -37,6 +37,11 @@ STANDALONE_LETTERS = {
     "it": "aAeEiIoO",
     "nl": "",
 }
+# In a language not listed there, a letter as frequent in wordfreq's list as
+# the language's commonest words is a word: Portuguese "a", "e", "o", Polish
+# "w", "z", Swedish "i" (6.9-7.5); the other letters of these languages stay
+# below 6.5 (initials, list labels), and so do German's and Dutch's.
+STANDALONE_MIN_ZIPF = 6.5
 # Words elided before a vowel and written joined to it with an apostrophe.
 ELISIONS = {
     "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}),
@@ -81,7 +86,10 @@ class Model:
     def standalone(self, letter: str) -> bool:
         """Is the one-letter ``letter`` a word of its own in this language (``a``,
         ``I``; French ``à``, ``y``), not a speck or an initial?"""
-        return letter in STANDALONE_LETTERS.get(self.lexicon.lang, "")
+        listed = STANDALONE_LETTERS.get(self.lexicon.lang)
+        if listed is not None:
+            return letter in listed
+        return self.lexicon.zipf.get(letter.casefold(), 0.0) >= STANDALONE_MIN_ZIPF
 
     def elision(self, word: str) -> int:
         """The length of an elided word and its apostrophe opening ``word``

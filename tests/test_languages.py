@@ -18,6 +18,11 @@ GERMAN, FRENCH = Config(lang="de"), Config(lang="fr")
         ("Der Zug fährt um sieben Uhr ab, sagte die Schaffnerin.", GERMAN),
         ("Le maire a visité la ville à midi, et il y est resté.", FRENCH),
         ("Les enfants jouaient dans le jardin près de l'église.", FRENCH),
+        # English's rule of no comma after an article: German's "an" ends clauses.
+        ("Er bot allen eine Tasse Tee an, bevor er die Tür schloss.", GERMAN),
+        # A language with no table of its one-letter words: wordfreq's commonest.
+        ("O comboio chegou e a neve caiu sem parar desde o meio-dia.", Config(lang="pt")),
+        ("W poczekalni i na peronie było zimno, a pociąg stał z boku.", Config(lang="pl")),
     ],
 )
 def test_clean_text_in_other_languages_is_left_alone(text: str, config: Config) -> None:
