@@ -18,6 +18,7 @@ from ocrfix.config import Config
 from ocrfix.copies import Sibling, make_sibling
 from ocrfix.detect import detect, on_graphemes, resolve_overlaps
 from ocrfix.doc import make_doc
+from ocrfix.languages import for_text
 from ocrfix.model import load_model
 from ocrfix.passages import in_other_languages
 from ocrfix.replay import apply, compose, replaced
@@ -66,6 +67,7 @@ def check(
     differences are taken. ``confidences``: the OCR engine's, as
     ``(start, end, confidence)`` spans of the text from 0 (unsure) to 1
     (:meth:`ocrfix.formats.Document.confidences` gives a layout file's).
+    ``config.lang`` "auto" reads ``text`` in its own language.
     """
     return _read(text, config, siblings, confidences)
 
@@ -82,10 +84,10 @@ def _read(
     if not text.strip():
         return []
     doc = make_doc(text, config, confidences, near)
-    flags = in_other_languages(text, detect(doc), config.lang, doc.model)
+    flags = in_other_languages(text, detect(doc), doc.config.lang, doc.model)
     if siblings:
         prepared = [
-            s if isinstance(s, Sibling) else sibling(s, f"sibling {k + 1}", config)
+            s if isinstance(s, Sibling) else sibling(s, f"sibling {k + 1}", doc.config)
             for k, s in enumerate(siblings)
         ]
         flags = resolve_overlaps(with_siblings(doc, flags, prepared))
@@ -98,6 +100,7 @@ def sibling(text: str, name: str, config: Config = DEFAULT) -> Sibling:
     Preparing once and passing the result to many ``check``/``fix`` calls
     saves tokenizing the sibling each time.
     """
+    config = for_text(config, text)
     return make_sibling(name, text, load_model(config.lang, config.lexicon))
 
 
@@ -129,7 +132,10 @@ def fix(
     ``decisions`` replay on ``text``, and ``flags`` are the first reading's.
     ``siblings`` and ``confidences`` as for :func:`check`; both count in the
     first round only (the engine's confidences index the original text).
+    ``config.lang`` "auto" reads ``text`` in its own language, the language
+    the result names.
     """
+    config = for_text(config, text)  # once: each round reads in the same language
     flags = check(text, config, siblings=siblings, confidences=confidences)
     misread = evidently_misread(flags, text, config)
     decisions = decide(flags, config, misread=misread)
@@ -142,7 +148,7 @@ def fix(
             break
         decisions = compose(text, decisions, latest)
         fixed = apply(fixed, latest)
-    return Fixed(fixed, tuple(decisions), tuple(flags))
+    return Fixed(fixed, tuple(decisions), tuple(flags), config.lang)
 
 
 def _near(decision: Decision, spans: list[tuple[int, int]]) -> bool:

@@ -18,10 +18,11 @@ from pathlib import Path
 from ocrfix import __version__
 from ocrfix.api import sibling
 from ocrfix.batch import default_jobs
-from ocrfix.config import Config
+from ocrfix.config import AUTO, Config
 from ocrfix.discover import groups, links
 from ocrfix.evaluate import Score, errors, total
 from ocrfix.formats import FORMATS
+from ocrfix.languages import for_text
 from ocrfix.pipeline import Options, Outcome, Source, layout_of, read_all, run, text_of
 from ocrfix.progress import Progress
 from ocrfix.report import Style
@@ -58,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "from the content)",
     )
     common = argparse.ArgumentParser(add_help=False, parents=[reading])
-    common.add_argument("--lang", default="en", help="language of the text (default: en)")
+    common.add_argument(
+        "--lang",
+        default=AUTO,
+        help="language of the text, a code such as en, de, fr (default: auto, each "
+        "text's own, English unless its commonest words clearly say otherwise)",
+    )
     common.add_argument(
         "--lexicon", type=Path, help="file of extra correct words, one per line (names, spellings)"
     )
@@ -417,6 +423,7 @@ def _review(args: argparse.Namespace, config: Config) -> int:
             "or `ocrfix fix` to apply the sure fixes"
         )
     text = read_text(path, args.encoding)
+    config = for_text(config, text)  # its siblings are read in its language
     out = _review_output(path, args)
     session = args.session or out.with_name(out.name + ".review.json")
     review = resume(text, read_text(session), str(session)) if session.exists() else Review(text)

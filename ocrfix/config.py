@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The language setting that asks for each text's own (ocrfix.languages).
+AUTO = "auto"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     """Options for :func:`ocrfix.check` and :func:`ocrfix.fix`.
 
     lang:
-        Language code for the lexicon and context statistics. Only ``"en"``
-        has context statistics today; other languages use word frequencies alone.
+        Language code for the lexicon and context statistics, or ``"auto"``
+        (the default): each text's own, told by its commonest words, English
+        unless they clearly say otherwise (:mod:`ocrfix.languages`). Only
+        ``"en"`` has context statistics today; other languages use word
+        frequencies alone.
     min_confidence:
         ``fix`` applies a suggestion only when its confidence reaches this.
         The default, 0.7, was read off the reliability table of
@@ -31,7 +37,7 @@ class Config:
         away, and they may be proposed as corrections.
     """
 
-    lang: str = "en"
+    lang: str = AUTO
     min_confidence: float = 0.7
     misread_min_confidence: float | None = 0.55
     max_suggestions: int = 5

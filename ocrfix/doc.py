@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ocrfix.config import Config
+from ocrfix.languages import for_text
 from ocrfix.model import DocStats, Model, document_stats, load_model
 from ocrfix.tokens import tokenize
 from ocrfix.types import OcrConfidence, Token, TokenKind
@@ -89,7 +90,9 @@ def make_doc(
 ) -> Doc:
     """Tokenize ``text`` and gather what the detectors need; ``confidences``: the
     OCR engine's, for spans of the text; ``near``: the spans whose words alone
-    are to be ranked (see FOCUS_REACH), None for all."""
+    are to be ranked (see FOCUS_REACH), None for all. A ``config`` that leaves
+    the language to detection reads ``text`` in its own."""
+    config = for_text(config, text)
     tokens = tuple(tokenize(text))
     model = load_model(config.lang, config.lexicon)
     stats = document_stats(tokens, model)

@@ -3,8 +3,8 @@ written in the Latin alphabet, from the installed wordfreq.
 
     python -m ocrfix.function_words > dictionaries/function_words.tsv
 
-``ocrfix.passages`` reads the table to tell a passage in another language
-from OCR errors in the document's own.
+``ocrfix.languages`` reads the table to tell a text's language, and
+``ocrfix.passages`` a passage in another language from OCR errors.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def build_table() -> str:
         "#",
         f"# Where it came from: wordfreq {version('wordfreq')},"
         f" top_n_list(lang, {FUNCTION_WORDS}) for each",
-        "# language, words of letters only. ocrfix.passages uses them to tell a",
-        "# passage in another language from OCR errors in the document's own.",
+        "# language, words of letters only. ocrfix.languages uses them to tell a",
+        "# text's language, and a passage in another from OCR errors.",
         "# To rebuild: python -m ocrfix.function_words > dictionaries/function_words.tsv",
         "#",
     ]

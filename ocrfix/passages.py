@@ -8,24 +8,20 @@ unknown to the document's lexicon and that language's commonest words make
 up a large share of them, far larger than the document language's. Its flags
 are kept for review, never applied. A pure function of the text and its flags.
 
-The commonest words of each language come from ``dictionaries/function_words.tsv``
-(``python -m ocrfix.function_words > dictionaries/function_words.tsv``
-rebuilds it from wordfreq).
+Which language a run of words is in is told by :mod:`ocrfix.languages`.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 import regex
 
-from ocrfix.data import rows
+from ocrfix.languages import other_language, words_of
 from ocrfix.model import Model
 from ocrfix.types import Flag
 
-WORD = regex.compile(r"\p{L}+")
 LINE = regex.compile(r"[^\n]*(?:\n|$)")
 # Each line is judged by its own words, and a short one with its neighbours
 # until this many words are read (a few words say little).
@@ -34,38 +30,26 @@ WINDOW_WORDS = 12
 # (a name, a heading in capitals: "CREATIVE COMMONS").
 GAP_WORDS = 15
 # Another language's passage: fewer than this share of its words known to the
-# document's lexicon (which lists many a borrowed word: "opera", "presente") ...
+# document's lexicon (which lists many a borrowed word: "opera", "presente"),
+# and another language's commonest words a large share of them
+# (ocrfix.languages.other_language).
 MAX_KNOWN_SHARE = 0.8
-# ... and that language's commonest words at least this share of them, and
-# FUNCTION_WORD_RATIO times the share of the document language's own.
-MIN_FUNCTION_SHARE = 0.3
-FUNCTION_WORD_RATIO = 2.0
 # The flags of such a passage are kept for review at this confidence at most.
 FOREIGN_CONFIDENCE = 0.5
 
 
-@cache
-def function_words() -> dict[str, frozenset[str]]:
-    """Each listed language's commonest words (built by ocrfix.function_words)."""
-    return {lang: frozenset(words.split()) for lang, words in rows("function_words.tsv")}
-
-
 def foreign_spans(text: str, lang: str, model: Model) -> list[tuple[int, int]]:
     """The spans of ``text``, whole lines, in a language other than ``lang``."""
-    lines = [(m.start(), m.end(), _words(m.group())) for m in LINE.finditer(text) if m.group()]
+    lines = [(m.start(), m.end(), words_of(m.group())) for m in LINE.finditer(text) if m.group()]
     spans: list[tuple[int, int]] = []
     for i, (start, end, _) in enumerate(lines):
         window = _window(lines, i)
         if len(window) >= WINDOW_WORDS and _other_language(window, lang, model) is not None:
-            if spans and len(_words(text[spans[-1][1] : start])) < GAP_WORDS:
+            if spans and len(words_of(text[spans[-1][1] : start])) < GAP_WORDS:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
     return spans
-
-
-def _words(line: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(line) if len(w) > 1]
 
 
 def _window(lines: Sequence[tuple[int, int, list[str]]], i: int) -> list[str]:
@@ -87,18 +71,7 @@ def _other_language(words: list[str], lang: str, model: Model) -> str | None:
     known = sum(1 for w in words if model.is_known(w)) / len(words)
     if known >= MAX_KNOWN_SHARE:
         return None
-    lists = function_words()
-    own = lists.get(lang, frozenset())
-    own_share = sum(1 for w in words if w in own) / len(words)
-    shares = {
-        other: sum(1 for w in words if w in listed) / len(words)
-        for other, listed in lists.items()
-        if other != lang
-    }
-    best = max(shares, key=shares.__getitem__, default=None)
-    if best is None or shares[best] < MIN_FUNCTION_SHARE:
-        return None
-    return best if shares[best] >= FUNCTION_WORD_RATIO * own_share else None
+    return other_language(words, lang)
 
 
 def in_other_languages(text: str, flags: Iterable[Flag], lang: str, model: Model) -> list[Flag]:

@@ -149,9 +149,10 @@ class Rendering:
                 lines = flags_as_text(self.path, text, result.flags, before)
                 return "".join(line + "\n" for line in lines)
             case Style.FLAGS_JSON:
-                return self._json("flags", _moved(result.flags, before.offset), first)
+                return self._json("flags", _moved(result.flags, before.offset), first, result.lang)
             case Style.DECISIONS_JSON:
-                return self._json("decisions", _moved(result.decisions, before.offset), first)
+                moved = _moved(result.decisions, before.offset)
+                return self._json("decisions", moved, first, result.lang)
             case Style.DIFF:
                 return unified_diff(self.path, text, result.text, before, after, first)
             case Style.FIXED:
@@ -164,10 +165,14 @@ class Rendering:
         key = "flags" if self.style is Style.FLAGS_JSON else "decisions"
         return self._json(key, [], not self.started) + "]}\n"
 
-    def _json(self, key: str, items: Sequence[Flag | Decision], first: bool) -> str:
-        """The items as members of the object's list, after its head if ``first``."""
+    def _json(
+        self, key: str, items: Sequence[Flag | Decision], first: bool, lang: str | None = None
+    ) -> str:
+        """The items as members of the object's list, after its head if ``first``
+        (the language the input was read in, where it was read)."""
         path = json.dumps(self.path, ensure_ascii=False)
-        parts = [f'{{"path": {path}, "{key}": ['] if first else []
+        named = f', "lang": {json.dumps(lang)}' if lang is not None else ""
+        parts = [f'{{"path": {path}{named}, "{key}": ['] if first else []
         for item in items:
             parts.append(
                 (", " if self.items else "") + json.dumps(asdict(item), ensure_ascii=False)

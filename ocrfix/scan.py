@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from ocrfix.api import check
 from ocrfix.config import Config
 from ocrfix.copies import Sibling
+from ocrfix.languages import for_text
 from ocrfix.types import Flag
 
 # Characters in the first piece (about a page) and in each later one.
@@ -57,7 +58,9 @@ def _break_after(text: str, at: int) -> int:
 def check_in_pieces(
     text: str, config: Config, siblings: Sequence[Sibling] = ()
 ) -> Iterator[list[Flag]]:
-    """The flags of ``text``, piece by piece, in text order."""
+    """The flags of ``text``, piece by piece, in text order, all read in the
+    language of the whole."""
+    config = for_text(config, text)
     for start, end in pieces(text):
         found = check(text[start:end], config, siblings=siblings)
         yield [replace(f, start=f.start + start, end=f.end + start) for f in found]

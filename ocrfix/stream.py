@@ -24,6 +24,7 @@ from typing import TextIO
 
 from ocrfix.api import fix
 from ocrfix.config import Config
+from ocrfix.languages import for_text
 from ocrfix.report import Rendering, Style
 from ocrfix.textio import BINARY_SNIFF, InputError, encoding_of, put_in_place
 
@@ -150,6 +151,7 @@ def _fix_pieces(
         if rendering is not None:
             spool = files.enter_context(_temporary(made, None, "ocrfix-report-", "utf-8"))
         for piece in pieces(iter(lambda: text.readline(PIECE_CHARS), "")):
+            config = for_text(config, piece)  # the first piece's language holds for all
             result = fix(piece, config)
             if out is not None:
                 out.write(result.text)

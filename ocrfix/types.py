@@ -148,9 +148,11 @@ class Fixed:
     """The result of :func:`ocrfix.fix`: the corrected text, what was changed, what was left.
 
     ``apply(original, fixed.decisions) == fixed.text``; ``flags`` holds every
-    flag, applied or not, so the unapplied ones can go to a reviewer.
+    flag, applied or not, so the unapplied ones can go to a reviewer; ``lang``
+    is the language the text was read in (its own, where it was left to detection).
     """
 
     text: str
     decisions: tuple[Decision, ...]
     flags: tuple[Flag, ...]
+    lang: str
