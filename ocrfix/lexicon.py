@@ -47,7 +47,9 @@ def _build(lang: str) -> dict[str, float]:
 
     if lang not in wordfreq.available_languages(wordlist="best"):
         known = ", ".join(sorted(wordfreq.available_languages(wordlist="best")))
-        raise ValueError(f"no word list for language {lang!r}; choose one of: {known}")
+        raise ValueError(
+            f"no word list for language {lang!r}; choose auto (each text's own) or one of: {known}"
+        )
     freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
     return {
         word: round(math.log10(freq) + 9, 2)

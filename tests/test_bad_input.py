@@ -330,3 +330,14 @@ def test_a_full_disk_leaves_the_input_and_the_earlier_output_whole(
     assert source.read_bytes() == content
     assert out.read_text(encoding="utf-8") == "an earlier output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt"]
+
+
+def test_an_unknown_language_is_one_line_naming_the_choices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(NOISY, encoding="utf-8")
+    assert main(["fix", str(source), "--lang", "xx"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "'xx'" in err and "auto" in err and " de, " in err
