@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from ocrfix.doc import Doc
+from ocrfix.scripts import private_glyph
 from ocrfix.types import Candidate, Flag, FlagKind
 from ocrfix.units import EDGE_MARKS
 
@@ -74,6 +75,8 @@ SENTENCE_CLOSE = frozenset(".!?:;\"'\u201d\u2019)]")
 def _is_junk(chunk: str) -> bool:
     """A chunk of specks: a lone character that is no word, or mostly marks that
     are neither a separator (``---``, ``...``) nor a letter in brackets (``(b)``)."""
+    if private_glyph(chunk):
+        return False  # a letter Unicode lacks, as a font encodes it
     if len(chunk) == 1:
         return chunk not in LONE_WORDS
     core = chunk.strip(EDGE_MARKS)

@@ -6,7 +6,7 @@ Each detector is a pure function ``Doc -> Iterator[Flag]``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,8 +16,8 @@ from ocrfix.candidates import real_word_proposals
 from ocrfix.confusions import channel_cost
 from ocrfix.doc import Doc
 from ocrfix.model import CLEAN_NOISE, COMMON_ZIPF, Model
-from ocrfix.scripts import scripts
-from ocrfix.types import Candidate, Flag, FlagKind, TokenKind
+from ocrfix.scripts import private_glyph, scripts
+from ocrfix.types import Candidate, Flag, FlagKind, Token, TokenKind
 from ocrfix.words import Ranking, Reading, rank
 
 # A real word is doubted only when the alternative fits its neighbours at
@@ -216,10 +216,21 @@ def _neighbours(doc: Doc, changed: set[int]) -> set[int]:
 
 def _check_token(doc: Doc, i: int) -> Iterator[Flag]:
     token = doc.tokens[i]
-    if token.kind is TokenKind.WORD and not _beyond_doubt(token.text, doc.model):
+    if (
+        token.kind is TokenKind.WORD
+        and not _beyond_doubt(token.text, doc.model)
+        and not _beside_private_glyph(doc.tokens, i)
+    ):
         yield from _check_word(doc, i)
     elif token.kind is TokenKind.NUMBER and token.text in LONE_DIGITS and _stands_for_word(doc, i):
         yield from _check_part(doc, i, token.start, token.text, None, doc.right_word(i))
+
+
+def _beside_private_glyph(tokens: Sequence[Token], i: int) -> bool:
+    """Is token ``i`` glued to a private-use glyph (see scripts.private_glyph)?
+    Then it is a piece of a word with a letter ocrfix cannot read (the
+    "berliefern" of U+E72B + "berliefern", "überliefern"), not a word to mend."""
+    return any(0 <= j < len(tokens) and private_glyph(tokens[j].text) for j in (i - 1, i + 1))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -29,3 +29,15 @@ def mixed_script(word: str) -> bool:
     (True, False, False)
     """
     return len(scripts(word)) > 1
+
+
+def private_glyph(text: str) -> bool:
+    """Does ``text`` hold a private-use character: a letter Unicode lacks, as a
+    font or the Medieval Unicode Font Initiative encodes it ("uͤ" as U+E72B in
+    transcriptions of Fraktur)? It is part of a word whose letters ocrfix
+    cannot read, never a speck.
+
+    >>> private_glyph("\ue72bberliefern"), private_glyph("überliefern")
+    (True, False)
+    """
+    return any(unicodedata.category(c) == "Co" for c in text)

@@ -129,6 +129,18 @@ def test_the_json_report_names_the_language(
     assert json.loads(capsys.readouterr().out)["lang"] == "en"
 
 
+def test_letters_unicode_lacks_are_read_as_letters_not_specks() -> None:
+    """Fraktur transcriptions encode "uͤ" and other letters in the private-use
+    area (U+E72B): the rest of such a word is no word of its own to mend,
+    and the glyphs are no specks."""
+    text = (
+        "Was die Alten \ue72bberliefert haben, das ſoll man \ue72bberall in Ehren "
+        "halten, ſagte er \ueba2\uf502 leiſe."
+    )
+    assert check(text, GERMAN) == []
+    assert fix(text, GERMAN).text == text
+
+
 def test_german_ocr_read_by_an_english_model_is_mended_as_german() -> None:
     """Real Tesseract OCR of an invented German story (samples/README.md)."""
     samples = Path(__file__).parent.parent / "samples"
