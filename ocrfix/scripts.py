@@ -5,7 +5,10 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
+import regex
+
 SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+PRIVATE_USE = regex.compile(r"\p{Co}")
 
 
 @cache
@@ -40,4 +43,4 @@ def private_glyph(text: str) -> bool:
     >>> private_glyph("\ue72bberliefern"), private_glyph("überliefern")
     (True, False)
     """
-    return any(unicodedata.category(c) == "Co" for c in text)
+    return PRIVATE_USE.search(text) is not None
